@@ -1,0 +1,160 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_smartspend_global_optspecs
+    string join \n home= u/user= passphrase-file= color= h/help V/version
+end
+
+function __fish_smartspend_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_smartspend_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_smartspend_using_subcommand
+    set -l cmd (__fish_smartspend_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c smartspend -n "__fish_smartspend_needs_command" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_needs_command" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_needs_command" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_needs_command" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_needs_command" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_needs_command" -s V -l version -d 'Print version'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "user" -d 'Create, list, remove users and change their passphrase'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "unlock" -d 'Keep the derived key in the OS keyring so that later commands need no passphrase'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "lock" -d 'Remove the key from the OS keyring'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "status" -d 'Unlock the ledger and show what it holds'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "config" -d 'Show or create the configuration'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "completions" -d 'Print shell completions, or write them and the man page to a folder'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and not __fish_seen_subcommand_from add list remove passwd help" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and not __fish_seen_subcommand_from add list remove passwd help" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and not __fish_seen_subcommand_from add list remove passwd help" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and not __fish_seen_subcommand_from add list remove passwd help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and not __fish_seen_subcommand_from add list remove passwd help" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and not __fish_seen_subcommand_from add list remove passwd help" -f -a "add" -d 'Create a user with a new encrypted ledger (asks for a passphrase twice)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and not __fish_seen_subcommand_from add list remove passwd help" -f -a "list" -d 'List users'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and not __fish_seen_subcommand_from add list remove passwd help" -f -a "remove" -d 'Delete a user and their ledger, for good'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and not __fish_seen_subcommand_from add list remove passwd help" -f -a "passwd" -d 'Change the passphrase: re-encrypts the ledger under a new key, atomically'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and not __fish_seen_subcommand_from add list remove passwd help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from add" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from add" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from list" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from list" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Print JSON'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from remove" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from remove" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from passwd" -l new-passphrase-file -d 'Read the new passphrase from FILE (else SMARTSPEND_NEW_PASSPHRASE, else a prompt)' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from passwd" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from passwd" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from passwd" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from passwd" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from passwd" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "add" -d 'Create a user with a new encrypted ledger (asks for a passphrase twice)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Delete a user and their ledger, for good'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "passwd" -d 'Change the passphrase: re-encrypts the ledger under a new key, atomically'
+complete -c smartspend -n "__fish_smartspend_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand unlock" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand unlock" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand unlock" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand unlock" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand unlock" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand lock" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand lock" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand lock" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand lock" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand lock" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand status" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand status" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand status" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand status" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand status" -l json -d 'Print JSON'
+complete -c smartspend -n "__fish_smartspend_using_subcommand status" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and not __fish_seen_subcommand_from show init help" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and not __fish_seen_subcommand_from show init help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and not __fish_seen_subcommand_from show init help" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and not __fish_seen_subcommand_from show init help" -f -a "show" -d 'Print every setting in force and where it came from'
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and not __fish_seen_subcommand_from show init help" -f -a "init" -d 'Write a commented example config.toml (if there is none yet)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and not __fish_seen_subcommand_from show init help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and __fish_seen_subcommand_from show" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and __fish_seen_subcommand_from show" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print JSON'
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and __fish_seen_subcommand_from init" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and __fish_seen_subcommand_from init" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and __fish_seen_subcommand_from init" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every setting in force and where it came from'
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a commented example config.toml (if there is none yet)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand completions" -l dir -d 'Write bash, zsh and fish completions and the man page into DIR' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand completions" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand completions" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand completions" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand completions" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock status config completions help" -f -a "user" -d 'Create, list, remove users and change their passphrase'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock status config completions help" -f -a "unlock" -d 'Keep the derived key in the OS keyring so that later commands need no passphrase'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock status config completions help" -f -a "lock" -d 'Remove the key from the OS keyring'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock status config completions help" -f -a "status" -d 'Unlock the ledger and show what it holds'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock status config completions help" -f -a "config" -d 'Show or create the configuration'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock status config completions help" -f -a "completions" -d 'Print shell completions, or write them and the man page to a folder'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock status config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Create a user with a new encrypted ledger (asks for a passphrase twice)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "remove" -d 'Delete a user and their ledger, for good'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "passwd" -d 'Change the passphrase: re-encrypts the ledger under a new key, atomically'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting in force and where it came from'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented example config.toml (if there is none yet)'

@@ -1,0 +1,274 @@
+//! Command glue: read args, call the domain, hand the result to `output`.
+
+mod completions;
+mod config;
+mod status;
+mod unlock;
+mod user;
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::{Command as Process, Stdio};
+
+use anyhow::{Context, Result, bail};
+
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::crypto::{FolderKeyStore, Key, KeyStore, OsKeyring, Passphrase};
+use crate::error::CliError;
+use crate::fsutil;
+use crate::ledger::Ledger;
+use crate::output;
+use crate::settings::{self, Paths, Resolved};
+use crate::user::{User, UserError, UserStore};
+
+pub fn run(cli: Cli, env: HashMap<String, String>) -> Result<()> {
+    if let Command::Completions(args) = &cli.command {
+        // Needs no settings, so works even with a broken config.toml.
+        return completions::run(args);
+    }
+    let ctx = Ctx::new(&cli.global, env)?;
+    match cli.command {
+        Command::User(cmd) => user::run(cmd, &ctx),
+        Command::Unlock => unlock::unlock(&ctx),
+        Command::Lock => unlock::lock(&ctx),
+        Command::Status(args) => status::run(&args, &ctx),
+        Command::Config(cmd) => config::run(cmd, &ctx),
+        Command::Completions(_) => unreachable!("handled above"),
+    }
+}
+
+/// How the ledger key was obtained, for messages and `status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeySource {
+    PassphraseFile,
+    Env,
+    Command,
+    Keyring,
+    Prompt,
+}
+
+impl KeySource {
+    pub fn describe(self) -> &'static str {
+        match self {
+            KeySource::PassphraseFile => "--passphrase-file",
+            KeySource::Env => "SMARTSPEND_PASSPHRASE",
+            KeySource::Command => "passphrase_command",
+            KeySource::Keyring => "OS keyring",
+            KeySource::Prompt => "prompt",
+        }
+    }
+}
+
+/// What the command line and environment mean, resolved once.
+pub struct Ctx {
+    pub paths: Paths,
+    pub settings: Resolved,
+    passphrase_file: Option<PathBuf>,
+    env_passphrase: Option<Passphrase>,
+    env_new_passphrase: Option<Passphrase>,
+    keystore: Option<Box<dyn KeyStore>>,
+    /// Prompts are possible (stdin and stderr are terminals, or a test forces it).
+    pub interactive: bool,
+    pub color: bool,
+    pub styled: bool,
+}
+
+impl Ctx {
+    pub fn new(global: &GlobalArgs, mut env: HashMap<String, String>) -> Result<Ctx> {
+        let home = global
+            .home
+            .clone()
+            .or_else(|| env.get("SMARTSPEND_HOME").map(PathBuf::from));
+        let paths = Paths::new(home.as_deref())?;
+        let text = match std::fs::read_to_string(&paths.config_file) {
+            Ok(t) => Some(t),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                return Err(e).with_context(|| {
+                    format!("reading config file {}", paths.config_file.display())
+                });
+            }
+        };
+        let mut cli = vec![];
+        if let Some(user) = &global.user {
+            cli.push(("user", "--user", user.clone()));
+        }
+        let settings = settings::resolve(
+            text.as_deref().map(|t| (paths.config_file.as_path(), t)),
+            &env,
+            &cli,
+        )?;
+        let keystore: Option<Box<dyn KeyStore>> = if !settings.config.keyring {
+            None
+        } else if let Some(dir) = env.get("SMARTSPEND_TEST_KEYRING") {
+            Some(Box::new(FolderKeyStore { dir: dir.into() }))
+        } else {
+            Some(Box::new(OsKeyring))
+        };
+        let force_tty = env.get("SMARTSPEND_TEST_TTY").is_some_and(|v| v == "1");
+        let stdout_tty = output::stdout_is_tty() || force_tty;
+        Ok(Ctx {
+            paths,
+            passphrase_file: global.passphrase_file.clone(),
+            env_passphrase: env.remove("SMARTSPEND_PASSPHRASE").map(Passphrase::new),
+            env_new_passphrase: env.remove("SMARTSPEND_NEW_PASSPHRASE").map(Passphrase::new),
+            keystore,
+            interactive: force_tty
+                || (std::io::stdin().is_terminal() && std::io::stderr().is_terminal()),
+            color: output::resolve_color(
+                global.color,
+                env.get("NO_COLOR").is_some_and(|v| !v.is_empty()),
+                stdout_tty,
+            ),
+            styled: stdout_tty,
+            settings,
+        })
+    }
+
+    pub fn users(&self) -> UserStore {
+        UserStore::new(self.paths.users_dir.clone())
+    }
+
+    /// The user this command acts on.
+    pub fn user(&self) -> Result<User> {
+        let wanted = Some(self.settings.config.user.as_str()).filter(|u| !u.is_empty());
+        Ok(self.users().select(wanted)?)
+    }
+
+    pub fn keystore(&self) -> Option<&dyn KeyStore> {
+        self.keystore.as_deref()
+    }
+
+    /// A passphrase from a source that needs no human: `--passphrase-file`, then
+    /// SMARTSPEND_PASSPHRASE, then `passphrase_command`.
+    pub fn passphrase_unattended(&self) -> Result<Option<(Passphrase, KeySource)>> {
+        if let Some(path) = &self.passphrase_file {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading passphrase file {}", path.display()))?;
+            if fsutil::readable_by_others(path) {
+                eprintln!(
+                    "smartspend: warning: passphrase file {} can be read by other users; chmod 600 it",
+                    path.display()
+                );
+            }
+            let first_line = text.lines().next().unwrap_or("").to_string();
+            drop(zeroize::Zeroizing::new(text));
+            return Ok(Some((
+                Passphrase::new(first_line),
+                KeySource::PassphraseFile,
+            )));
+        }
+        if let Some(p) = &self.env_passphrase {
+            return Ok(Some((
+                Passphrase::new(p.expose().to_string()),
+                KeySource::Env,
+            )));
+        }
+        let cmd = &self.settings.config.passphrase_command;
+        if !cmd.trim().is_empty() {
+            return Ok(Some((run_passphrase_command(cmd)?, KeySource::Command)));
+        }
+        Ok(None)
+    }
+
+    pub fn new_passphrase_from_env(&self) -> Option<Passphrase> {
+        self.env_new_passphrase
+            .as_ref()
+            .map(|p| Passphrase::new(p.expose().to_string()))
+    }
+
+    /// Asks on the terminal; `confirm` asks twice (for a new passphrase).
+    pub fn prompt_passphrase(&self, prompt: &str, confirm: bool) -> Result<Passphrase> {
+        let mut p = dialoguer::Password::new().with_prompt(prompt);
+        if confirm {
+            p = p.with_confirmation("Repeat it", "the two passphrases differ");
+        }
+        Ok(Passphrase::new(
+            p.interact().context("reading the passphrase")?,
+        ))
+    }
+
+    /// Finds the key of `user`: unattended sources, then the keyring, then a prompt.
+    pub fn key_for(&self, user: &User) -> Result<(Key, KeySource)> {
+        if let Some((pass, source)) = self.passphrase_unattended()? {
+            let key = user.derive_key(&pass)?;
+            if !user.key_matches(&key) {
+                return Err(UserError::WrongPassphrase(user.name().into()).into());
+            }
+            return Ok((key, source));
+        }
+        if let Some(store) = self.keystore() {
+            // Any keyring trouble falls through quietly to the next source.
+            if let Ok(Some(key)) = store.get(&user.keyring_account()) {
+                if user.key_matches(&key) {
+                    return Ok((key, KeySource::Keyring));
+                }
+                // The passphrase was changed elsewhere; the stored key is stale.
+                let _ = store.delete(&user.keyring_account());
+            }
+        }
+        if self.interactive {
+            let pass = self.prompt_passphrase(&format!("Passphrase for {}", user.name()), false)?;
+            let key = user.derive_key(&pass)?;
+            if !user.key_matches(&key) {
+                return Err(UserError::WrongPassphrase(user.name().into()).into());
+            }
+            return Ok((key, KeySource::Prompt));
+        }
+        Err(CliError::Locked(user.name().into()).into())
+    }
+
+    /// The selected user's ledger, unlocked.
+    pub fn open_ledger(&self) -> Result<(User, Ledger, KeySource)> {
+        let user = self.user()?;
+        let (key, source) = self.key_for(&user)?;
+        let ledger = user
+            .open(&key)
+            .with_context(|| format!("opening the ledger of user `{}`", user.name()))?;
+        Ok((user, ledger, source))
+    }
+
+    /// Fails with a hint unless prompts are possible.
+    pub fn require_terminal(&self, what: &str, hint: &str) -> Result<()> {
+        if self.interactive {
+            Ok(())
+        } else {
+            Err(CliError::NotATerminal {
+                what: what.into(),
+                hint: hint.into(),
+            }
+            .into())
+        }
+    }
+}
+
+/// Runs `passphrase_command` through the shell and takes its standard output.
+fn run_passphrase_command(cmd: &str) -> Result<Passphrase> {
+    let mut shell = if cfg!(windows) {
+        let mut c = Process::new("cmd");
+        c.arg("/C");
+        c
+    } else {
+        let mut c = Process::new("sh");
+        c.arg("-c");
+        c
+    };
+    let out = shell
+        .arg(cmd)
+        .stdin(Stdio::inherit())
+        .stderr(Stdio::inherit())
+        .output()
+        .with_context(|| format!("running passphrase_command `{cmd}`"))?;
+    if !out.status.success() {
+        bail!("passphrase_command `{cmd}` failed ({})", out.status);
+    }
+    let text = zeroize::Zeroizing::new(out.stdout);
+    let text = std::str::from_utf8(&text).with_context(|| {
+        format!("passphrase_command `{cmd}` printed something that is not UTF-8")
+    })?;
+    // Like `pass`, the first line is the passphrase; later lines may hold notes.
+    Ok(Passphrase::new(
+        text.lines().next().unwrap_or("").to_string(),
+    ))
+}

@@ -1,0 +1,140 @@
+-- smartspend ledger schema, version 1.
+-- Money is integer minor units (cents) with an ISO 4217 currency code; never a float.
+-- Dates are ISO 8601 text (YYYY-MM-DD); times are UTC RFC 3339 text.
+
+CREATE TABLE accounts (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    currency    TEXT NOT NULL DEFAULT '',          -- ISO 4217; '' until the first import says
+    kind        TEXT NOT NULL DEFAULT 'bank'
+                CHECK (kind IN ('bank', 'credit', 'cash', 'savings', 'other')),
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+-- One row per `smartspend import` run; undoing an import deletes its transactions.
+CREATE TABLE imports (
+    id              INTEGER PRIMARY KEY,
+    account_id      INTEGER NOT NULL REFERENCES accounts(id),
+    file_name       TEXT NOT NULL,
+    file_sha256     TEXT NOT NULL,
+    profile         TEXT NOT NULL,
+    rows_read       INTEGER NOT NULL DEFAULT 0,
+    rows_imported   INTEGER NOT NULL DEFAULT 0,
+    rows_duplicate  INTEGER NOT NULL DEFAULT 0,
+    rows_invalid    INTEGER NOT NULL DEFAULT 0,
+    created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX imports_by_file ON imports(file_sha256);
+
+CREATE TABLE categories (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    kind        TEXT NOT NULL DEFAULT 'expense'
+                CHECK (kind IN ('expense', 'income', 'transfer')),
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+-- Categorization rules, written by the user or created by a correction.
+CREATE TABLE rules (
+    id          INTEGER PRIMARY KEY,
+    pattern     TEXT NOT NULL,
+    match_kind  TEXT NOT NULL
+                CHECK (match_kind IN ('substring', 'word', 'regex', 'merchant')),
+    category_id INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
+    amount_min  INTEGER,                           -- minor units, inclusive
+    amount_max  INTEGER,                           -- minor units, inclusive
+    direction   TEXT CHECK (direction IN ('in', 'out')),
+    account_id  INTEGER REFERENCES accounts(id) ON DELETE CASCADE,
+    priority    INTEGER NOT NULL DEFAULT 0,
+    origin      TEXT NOT NULL DEFAULT 'user'
+                CHECK (origin IN ('user', 'correction', 'import')),
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+CREATE TABLE transactions (
+    id               INTEGER PRIMARY KEY,
+    account_id       INTEGER NOT NULL REFERENCES accounts(id),
+    import_id        INTEGER REFERENCES imports(id) ON DELETE CASCADE,  -- NULL: added by hand
+    date             TEXT NOT NULL,                -- booking date, YYYY-MM-DD
+    value_date       TEXT,
+    amount           INTEGER NOT NULL,             -- minor units; negative = money out
+    currency         TEXT NOT NULL,                -- ISO 4217
+    balance          INTEGER,                      -- running balance after this row, if given
+    description_raw  TEXT NOT NULL,                -- as the bank wrote it
+    description      TEXT NOT NULL,                -- cleaned for display
+    merchant_key     TEXT NOT NULL DEFAULT '',     -- normalized merchant, for rules/model/AI
+    bank_ref         TEXT,                         -- the bank's own id for the row
+    note             TEXT,
+    category_id      INTEGER REFERENCES categories(id) ON DELETE SET NULL,
+    category_source  TEXT CHECK (category_source IN ('manual', 'rule', 'learned', 'lexicon', 'ai')),
+    rule_id          INTEGER REFERENCES rules(id) ON DELETE SET NULL,
+    confidence       REAL,                         -- 0..1, of the categorization (not money)
+    fingerprint      BLOB NOT NULL UNIQUE,         -- dedup key, see import
+    raw_line         TEXT,                         -- the source row, for `tx show`
+    created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX transactions_by_date ON transactions(date);
+CREATE INDEX transactions_by_account_date ON transactions(account_id, date);
+CREATE INDEX transactions_by_category_date ON transactions(category_id, date);
+CREATE INDEX transactions_by_merchant ON transactions(merchant_key);
+CREATE INDEX transactions_by_import ON transactions(import_id);
+
+-- Remote AI answers, asked once per merchant key, provider and model.
+CREATE TABLE ai_cache (
+    merchant_key  TEXT NOT NULL,
+    provider      TEXT NOT NULL,
+    model         TEXT NOT NULL,
+    category      TEXT,                            -- NULL: the provider had no answer
+    confidence    REAL,
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    PRIMARY KEY (merchant_key, provider, model)
+) WITHOUT ROWID;
+
+-- Monthly budgets; month '' means every month, 'YYYY-MM' that month only.
+CREATE TABLE budgets (
+    id           INTEGER PRIMARY KEY,
+    category_id  INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
+    month        TEXT NOT NULL DEFAULT '',
+    amount       INTEGER NOT NULL CHECK (amount >= 0),  -- minor units
+    currency     TEXT NOT NULL,
+    UNIQUE (category_id, month, currency)
+);
+
+-- Coaching reports, one per month.
+CREATE TABLE coach_reports (
+    id          INTEGER PRIMARY KEY,
+    month       TEXT NOT NULL UNIQUE,              -- YYYY-MM
+    source      TEXT NOT NULL CHECK (source IN ('llm', 'builtin')),
+    model       TEXT,
+    facts_json  TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+-- Small state that belongs to the ledger (e.g. the learned model's version).
+CREATE TABLE meta (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) WITHOUT ROWID;
+
+INSERT INTO categories (name, kind) VALUES
+    ('Groceries', 'expense'),
+    ('Dining', 'expense'),
+    ('Transport', 'expense'),
+    ('Fuel', 'expense'),
+    ('Utilities', 'expense'),
+    ('Rent/Mortgage', 'expense'),
+    ('Income', 'income'),
+    ('Subscriptions', 'expense'),
+    ('Shopping', 'expense'),
+    ('Health', 'expense'),
+    ('Travel', 'expense'),
+    ('Entertainment', 'expense'),
+    ('Education', 'expense'),
+    ('Insurance', 'expense'),
+    ('Fees', 'expense'),
+    ('Cash', 'expense'),
+    ('Transfers', 'transfer'),
+    ('Gifts/Donations', 'expense'),
+    ('Personal Care', 'expense'),
+    ('Home', 'expense');

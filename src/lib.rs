@@ -1,0 +1,14 @@
+//! smartspend: a local-first personal finance manager for the terminal.
+//!
+//! The binary is a thin shell over this library: `cli` parses, `commands` glue the
+//! domain modules (`ledger`, `user`, `crypto`, `settings`) to `output`.
+
+pub mod cli;
+pub mod commands;
+pub mod crypto;
+pub mod error;
+pub mod fsutil;
+pub mod ledger;
+pub mod output;
+pub mod settings;
+pub mod user;

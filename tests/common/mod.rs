@@ -1,0 +1,101 @@
+//! Test harness: every test gets its own temporary smartspend home, a scrubbed
+//! environment (no SMARTSPEND_* from the developer's shell, no real HOME, no session bus)
+//! and, when asked, a folder that stands in for the OS keyring.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+pub const PASS: &str = "correct horse battery staple";
+
+pub struct TestEnv {
+    pub tmp: TempDir,
+    keyring: bool,
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        TestEnv {
+            tmp: tempfile::tempdir().unwrap(),
+            keyring: false,
+        }
+    }
+
+    /// Lets `unlock` keep keys in a test folder instead of the (absent) OS keyring.
+    pub fn with_keyring() -> TestEnv {
+        TestEnv {
+            keyring: true,
+            ..TestEnv::new()
+        }
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.tmp.path().join("home")
+    }
+
+    pub fn keyring_dir(&self) -> PathBuf {
+        self.tmp.path().join("keyring")
+    }
+
+    pub fn user_dir(&self, name: &str) -> PathBuf {
+        self.home().join("users").join(name)
+    }
+
+    /// The smartspend binary with a clean environment.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("smartspend").unwrap();
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.tmp.path().join("fake-home"))
+            .env("XDG_CONFIG_HOME", self.tmp.path().join("xdg-config"))
+            .env("XDG_DATA_HOME", self.tmp.path().join("xdg-data"))
+            .env("SMARTSPEND_HOME", self.home())
+            .env("NO_COLOR", "1");
+        if self.keyring {
+            c.env("SMARTSPEND_TEST_KEYRING", self.keyring_dir());
+        } else {
+            c.env("SMARTSPEND_KEYRING", "off");
+        }
+        c
+    }
+
+    pub fn add_user(&self, name: &str, pass: &str) {
+        self.cmd()
+            .args(["user", "add", name])
+            .env("SMARTSPEND_PASSPHRASE", pass)
+            .assert()
+            .success();
+    }
+
+    pub fn write_config(&self, text: &str) {
+        fs::create_dir_all(self.home()).unwrap();
+        fs::write(self.home().join("config.toml"), text).unwrap();
+    }
+
+    /// Opens a user's ledger through the library, as the binary would.
+    pub fn open_ledger(&self, name: &str, pass: &str) -> smartspend::ledger::Ledger {
+        let store = smartspend::user::UserStore::new(self.home().join("users"));
+        let user = store.get(name).unwrap();
+        let key = user
+            .derive_key(&smartspend::crypto::Passphrase::new(pass.into()))
+            .unwrap();
+        user.open(&key).unwrap()
+    }
+}
+
+pub fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+pub fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn stdout_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
