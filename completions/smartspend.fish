@@ -35,6 +35,10 @@ complete -c smartspend -n "__fish_smartspend_needs_command" -s V -l version -d '
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "user" -d 'Create, list, remove users and change their passphrase'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "unlock" -d 'Keep the derived key in the OS keyring so that later commands need no passphrase'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "lock" -d 'Remove the key from the OS keyring'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "import" -d 'Import bank CSV exports into the ledger'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "imports" -d 'List past imports, or undo one'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "profiles" -d 'List, show and detect CSV mapping profiles'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "tx" -d 'List transactions'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "status" -d 'Unlock the ledger and show what it holds'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "config" -d 'Show or create the configuration'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "completions" -d 'Print shell completions, or write them and the man page to a folder'
@@ -101,6 +105,104 @@ complete -c smartspend -n "__fish_smartspend_using_subcommand lock" -l color -d 
 always\t''
 never\t''"
 complete -c smartspend -n "__fish_smartspend_using_subcommand lock" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand import" -s a -l account -d 'Account the transactions belong to (created if new; default: the profile\'s, or "main")' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand import" -s p -l profile -d 'Read the files with this profile instead of choosing one' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand import" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand import" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand import" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand import" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand import" -s n -l dry-run -d 'Read and check everything, report what would happen, change nothing'
+complete -c smartspend -n "__fish_smartspend_using_subcommand import" -l skip-invalid -d 'Import the good rows and list the bad ones (default: import nothing if any row is bad)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand import" -s y -l yes -d 'Accept a detected layout without asking, even where detection is unsure'
+complete -c smartspend -n "__fish_smartspend_using_subcommand import" -l json -d 'Print the summary as JSON'
+complete -c smartspend -n "__fish_smartspend_using_subcommand import" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and not __fish_seen_subcommand_from list undo help" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and not __fish_seen_subcommand_from list undo help" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and not __fish_seen_subcommand_from list undo help" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and not __fish_seen_subcommand_from list undo help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and not __fish_seen_subcommand_from list undo help" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and not __fish_seen_subcommand_from list undo help" -f -a "list" -d 'List import batches, newest first'
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and not __fish_seen_subcommand_from list undo help" -f -a "undo" -d 'Remove exactly the transactions of one import batch'
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and not __fish_seen_subcommand_from list undo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and __fish_seen_subcommand_from list" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and __fish_seen_subcommand_from list" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and __fish_seen_subcommand_from list" -l json -d 'Print JSON'
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and __fish_seen_subcommand_from undo" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and __fish_seen_subcommand_from undo" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and __fish_seen_subcommand_from undo" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and __fish_seen_subcommand_from undo" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and __fish_seen_subcommand_from help" -f -a "list" -d 'List import batches, newest first'
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and __fish_seen_subcommand_from help" -f -a "undo" -d 'Remove exactly the transactions of one import batch'
+complete -c smartspend -n "__fish_smartspend_using_subcommand imports; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and not __fish_seen_subcommand_from list show detect help" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and not __fish_seen_subcommand_from list show detect help" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and not __fish_seen_subcommand_from list show detect help" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and not __fish_seen_subcommand_from list show detect help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and not __fish_seen_subcommand_from list show detect help" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and not __fish_seen_subcommand_from list show detect help" -f -a "list" -d 'List built-in and user profiles'
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and not __fish_seen_subcommand_from list show detect help" -f -a "show" -d 'Print a profile as TOML'
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and not __fish_seen_subcommand_from list show detect help" -f -a "detect" -d 'Work out a profile from a file\'s content and print it as TOML'
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and not __fish_seen_subcommand_from list show detect help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from list" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from list" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from list" -l json -d 'Print JSON'
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from show" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from show" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from detect" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from detect" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from detect" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from detect" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from detect" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "list" -d 'List built-in and user profiles'
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a profile as TOML'
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "detect" -d 'Work out a profile from a file\'s content and print it as TOML'
+complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list help" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list help" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list help" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List transactions, newest first'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -s l -l limit -d 'Show at most N transactions' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l json -d 'Print JSON'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from help" -f -a "list" -d 'List transactions, newest first'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smartspend -n "__fish_smartspend_using_subcommand status" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
 complete -c smartspend -n "__fish_smartspend_using_subcommand status" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
 complete -c smartspend -n "__fish_smartspend_using_subcommand status" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
@@ -145,16 +247,26 @@ complete -c smartspend -n "__fish_smartspend_using_subcommand completions" -l co
 always\t''
 never\t''"
 complete -c smartspend -n "__fish_smartspend_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock status config completions help" -f -a "user" -d 'Create, list, remove users and change their passphrase'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock status config completions help" -f -a "unlock" -d 'Keep the derived key in the OS keyring so that later commands need no passphrase'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock status config completions help" -f -a "lock" -d 'Remove the key from the OS keyring'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock status config completions help" -f -a "status" -d 'Unlock the ledger and show what it holds'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock status config completions help" -f -a "config" -d 'Show or create the configuration'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock status config completions help" -f -a "completions" -d 'Print shell completions, or write them and the man page to a folder'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock status config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "user" -d 'Create, list, remove users and change their passphrase'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "unlock" -d 'Keep the derived key in the OS keyring so that later commands need no passphrase'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "lock" -d 'Remove the key from the OS keyring'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "import" -d 'Import bank CSV exports into the ledger'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "imports" -d 'List past imports, or undo one'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "profiles" -d 'List, show and detect CSV mapping profiles'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "tx" -d 'List transactions'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "status" -d 'Unlock the ledger and show what it holds'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "config" -d 'Show or create the configuration'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "completions" -d 'Print shell completions, or write them and the man page to a folder'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Create a user with a new encrypted ledger (asks for a passphrase twice)'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "remove" -d 'Delete a user and their ledger, for good'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "passwd" -d 'Change the passphrase: re-encrypts the ledger under a new key, atomically'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "list" -d 'List import batches, newest first'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from imports" -f -a "undo" -d 'Remove exactly the transactions of one import batch'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "list" -d 'List built-in and user profiles'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "show" -d 'Print a profile as TOML'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "detect" -d 'Work out a profile from a file\'s content and print it as TOML'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from tx" -f -a "list" -d 'List transactions, newest first'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting in force and where it came from'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented example config.toml (if there is none yet)'

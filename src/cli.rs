@@ -61,6 +61,17 @@ pub enum Command {
     Unlock,
     /// Remove the key from the OS keyring
     Lock,
+    /// Import bank CSV exports into the ledger
+    Import(ImportArgs),
+    /// List past imports, or undo one
+    #[command(subcommand)]
+    Imports(ImportsCommand),
+    /// List, show and detect CSV mapping profiles
+    #[command(subcommand)]
+    Profiles(ProfilesCommand),
+    /// List transactions
+    #[command(subcommand)]
+    Tx(TxCommand),
     /// Unlock the ledger and show what it holds
     Status(StatusArgs),
     /// Show or create the configuration
@@ -95,6 +106,76 @@ pub enum UserCommand {
         /// Read the new passphrase from FILE (else SMARTSPEND_NEW_PASSPHRASE, else a prompt)
         #[arg(long, value_name = "FILE")]
         new_passphrase_file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Bank CSV exports
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Account the transactions belong to (created if new; default: the profile's, or "main")
+    #[arg(long, short = 'a', value_name = "NAME")]
+    pub account: Option<String>,
+    /// Read the files with this profile instead of choosing one
+    #[arg(long, short = 'p', value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Read and check everything, report what would happen, change nothing
+    #[arg(long, short = 'n')]
+    pub dry_run: bool,
+    /// Import the good rows and list the bad ones (default: import nothing if any row is bad)
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Accept a detected layout without asking, even where detection is unsure
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Print the summary as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportsCommand {
+    /// List import batches, newest first
+    List {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove exactly the transactions of one import batch
+    Undo {
+        /// The batch id (from `imports list` or the import summary)
+        id: i64,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfilesCommand {
+    /// List built-in and user profiles
+    List {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a profile as TOML
+    Show { name: String },
+    /// Work out a profile from a file's content and print it as TOML
+    Detect {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TxCommand {
+    /// List transactions, newest first
+    List {
+        /// Show at most N transactions
+        #[arg(long, short = 'l', value_name = "N")]
+        limit: Option<u64>,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
     },
 }
 

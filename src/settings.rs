@@ -23,6 +23,15 @@ pub struct Config {
     /// A command that prints the passphrase, e.g. `pass show smartspend` (for cron).
     pub passphrase_command: String,
     pub kdf: KdfConfig,
+    pub import: ImportConfig,
+}
+
+/// Import settings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImportConfig {
+    /// ISO 4217 currency for files that do not say theirs ("" = ask).
+    pub currency: String,
 }
 
 /// Argon2id parameters for new users and `user passwd` (never below OWASP's minimum).
@@ -41,6 +50,7 @@ impl Default for Config {
             keyring: true,
             passphrase_command: String::new(),
             kdf: KdfConfig::default(),
+            import: ImportConfig::default(),
         }
     }
 }
@@ -283,6 +293,15 @@ fn set(table: &mut Table, key: &str, value: Value) {
 pub struct Paths {
     pub config_file: PathBuf,
     pub users_dir: PathBuf,
+}
+
+impl Paths {
+    /// The user's own mapping profiles, next to `config.toml`.
+    pub fn profiles_dir(&self) -> PathBuf {
+        self.config_file
+            .parent()
+            .map_or_else(|| PathBuf::from("profiles"), |d| d.join("profiles"))
+    }
 }
 
 impl Paths {

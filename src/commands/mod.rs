@@ -2,7 +2,10 @@
 
 mod completions;
 mod config;
+mod import;
+mod profiles;
 mod status;
+mod tx;
 mod unlock;
 mod user;
 
@@ -32,6 +35,10 @@ pub fn run(cli: Cli, env: HashMap<String, String>) -> Result<()> {
         Command::User(cmd) => user::run(cmd, &ctx),
         Command::Unlock => unlock::unlock(&ctx),
         Command::Lock => unlock::lock(&ctx),
+        Command::Import(args) => import::run(&args, &ctx),
+        Command::Imports(cmd) => import::imports(cmd, &ctx),
+        Command::Profiles(cmd) => profiles::run(cmd, &ctx),
+        Command::Tx(cmd) => tx::run(cmd, &ctx),
         Command::Status(args) => status::run(&args, &ctx),
         Command::Config(cmd) => config::run(cmd, &ctx),
         Command::Completions(_) => unreachable!("handled above"),

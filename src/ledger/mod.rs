@@ -1,6 +1,7 @@
 //! The encrypted ledger: a SQLCipher database keyed with a raw 32-byte key.
 
 mod migrations;
+pub mod queries;
 
 use std::fs;
 use std::io::Read;

@@ -1,0 +1,251 @@
+//! `smartspend import FILE...` and `smartspend imports list | undo`.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::Serialize;
+
+use super::Ctx;
+use crate::cli::{ImportArgs, ImportsCommand};
+use crate::import::{self, ImportError, Profile, detect, profiles};
+use crate::ledger::queries;
+use crate::output;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    /// The batch id when one file was imported (None for a dry run).
+    import_id: Option<i64>,
+    read: u64,
+    imported: u64,
+    duplicates: u64,
+    invalid: u64,
+    excluded: u64,
+    dry_run: bool,
+    files: &'a [import::Summary],
+}
+
+pub fn run(args: &ImportArgs, ctx: &Ctx) -> Result<()> {
+    let entries = profiles::load(&ctx.paths.profiles_dir())?;
+    // Choose every file's profile before asking for a passphrase: a bad file fails fast.
+    let mut plan = vec![];
+    for path in &args.files {
+        plan.push((path.as_path(), choose_profile(path, args, &entries, ctx)?));
+    }
+
+    let (_user, mut ledger, _) = ctx.open_ledger()?;
+    let opts = import::Options {
+        account: args.account.clone(),
+        skip_invalid: args.skip_invalid,
+    };
+    let tx = ledger.write()?;
+    let mut summaries = vec![];
+    for (path, profile) in &plan {
+        let bar = progress_bar(path, ctx);
+        let summary = import::import_file(&tx, path, profile, &opts, &mut |bytes| {
+            bar.set_position(bytes)
+        });
+        bar.finish_and_clear();
+        summaries.push(summary?);
+    }
+    if args.dry_run {
+        tx.rollback().context("rolling back the dry run")?;
+    } else {
+        tx.commit().context("committing the import")?;
+    }
+
+    for s in &summaries {
+        for e in &s.errors {
+            eprintln!("smartspend: warning: skipped {}:{e}", s.file);
+        }
+        if s.invalid > s.errors.len() as u64 {
+            eprintln!(
+                "smartspend: warning: and {} more invalid rows in {}",
+                s.invalid - s.errors.len() as u64,
+                s.file
+            );
+        }
+    }
+    let total = |f: fn(&import::Summary) -> u64| summaries.iter().map(f).sum::<u64>();
+    let report = Report {
+        import_id: (summaries.len() == 1 && !args.dry_run).then(|| summaries[0].import_id),
+        read: total(|s| s.read),
+        imported: total(|s| s.imported),
+        duplicates: total(|s| s.duplicates),
+        invalid: total(|s| s.invalid),
+        excluded: total(|s| s.excluded),
+        dry_run: args.dry_run,
+        files: &summaries,
+    };
+    if args.json {
+        return output::print_json(&report);
+    }
+    let mut t = output::table(
+        [
+            "file",
+            "profile",
+            "account",
+            "read",
+            "imported",
+            "duplicates",
+            "invalid",
+            "batch",
+        ],
+        ctx.styled,
+    );
+    for s in &summaries {
+        t.add_row(vec![
+            Path::new(&s.file)
+                .file_name()
+                .map_or(s.file.clone(), |n| n.to_string_lossy().into_owned()),
+            s.profile.clone(),
+            s.account.clone(),
+            s.read.to_string(),
+            s.imported.to_string(),
+            s.duplicates.to_string(),
+            s.invalid.to_string(),
+            if args.dry_run {
+                "-".into()
+            } else {
+                s.import_id.to_string()
+            },
+        ]);
+    }
+    output::print(t)?;
+    if args.dry_run {
+        eprintln!("dry run: nothing was written");
+    }
+    Ok(())
+}
+
+fn progress_bar(path: &Path, ctx: &Ctx) -> ProgressBar {
+    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    // Small files finish before a bar is worth drawing; no bar off a terminal.
+    if !ctx.interactive || len < 1 << 20 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{msg} {wide_bar} {bytes}/{total_bytes} {eta}")
+            .expect("valid template"),
+    );
+    bar.set_message(
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
+    bar
+}
+
+/// `--profile`, else the profile whose header matches, else detection from content.
+fn choose_profile(
+    path: &Path,
+    args: &ImportArgs,
+    entries: &[profiles::Entry],
+    ctx: &Ctx,
+) -> Result<Profile> {
+    if let Some(name) = &args.profile {
+        let entry = entries
+            .iter()
+            .find(|e| e.profile.name == *name)
+            .ok_or_else(|| ImportError::UnknownProfile(name.clone()))?;
+        return Ok(entry.profile.clone());
+    }
+    let sample = import::sample(path)?;
+    if let Some(entry) = profiles::best_match(entries, &sample.text) {
+        return Ok(entry.profile.clone());
+    }
+    let fallback = Some(ctx.settings.config.import.currency.as_str()).filter(|c| !c.is_empty());
+    let detection = detect::detect(&sample, fallback).map_err(|e| ImportError::NoProfile {
+        path: path.into(),
+        message: format!(
+            "matches no profile and {e}\nhint: write a profile (see `smartspend profiles show chase`) and pass --profile"
+        ),
+    })?;
+    if detection.doubts.is_empty() || args.yes {
+        return Ok(detection.profile);
+    }
+    let doubts = detection
+        .doubts
+        .iter()
+        .map(|d| format!("  - {d}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    if !ctx.interactive {
+        bail!(ImportError::NoProfile {
+            path: path.into(),
+            message: format!(
+                "matches no profile, and detection is unsure:\n{doubts}\n\
+                 hint: run `smartspend profiles detect {0} > profile.toml`, fix it, save it as \
+                 profiles/NAME.toml in the config folder and import with --profile NAME \
+                 (or pass --yes to accept the guess)",
+                path.display()
+            ),
+        });
+    }
+    eprintln!(
+        "{}: no profile matches; detected this layout:\n{}\nbut unsure about:\n{doubts}",
+        path.display(),
+        detection.profile.to_toml()
+    );
+    let ok = dialoguer::Confirm::new()
+        .with_prompt("Import with this layout?")
+        .default(false)
+        .interact()
+        .context("asking about the detected layout")?;
+    if !ok {
+        bail!("import cancelled; nothing was imported");
+    }
+    Ok(detection.profile)
+}
+
+pub fn imports(cmd: ImportsCommand, ctx: &Ctx) -> Result<()> {
+    let (_user, mut ledger, _) = ctx.open_ledger()?;
+    match cmd {
+        ImportsCommand::List { json } => {
+            let rows = queries::list_imports(ledger.conn()).map_err(|e| ledger.err(e))?;
+            if json {
+                return output::print_json(&rows);
+            }
+            if rows.is_empty() {
+                eprintln!("no imports yet");
+                return Ok(());
+            }
+            let mut t = output::table(
+                [
+                    "batch",
+                    "when",
+                    "file",
+                    "profile",
+                    "account",
+                    "imported",
+                    "duplicates",
+                    "in ledger",
+                ],
+                ctx.styled,
+            );
+            for r in rows {
+                t.add_row(vec![
+                    r.id.to_string(),
+                    r.created_at,
+                    r.file,
+                    r.profile,
+                    r.account,
+                    r.imported.to_string(),
+                    r.duplicates.to_string(),
+                    r.remaining.to_string(),
+                ]);
+            }
+            output::print(t)
+        }
+        ImportsCommand::Undo { id } => {
+            let tx = ledger.write()?;
+            let Some(n) = queries::undo_import(&tx, id).context("undoing the import")? else {
+                bail!("there is no import batch {id}; `smartspend imports list` shows them");
+            };
+            tx.commit().context("committing the undo")?;
+            eprintln!("removed import batch {id} and its {n} transactions");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,783 @@
+//! Works out a profile from a file's content alone: delimiter, preamble, header, which
+//! column is the date (and its format), the amount or debit/credit pair, the decimal
+//! convention, the description, a running balance and the currency.
+//!
+//! A pure function of the sample; it returns the profile and what it is unsure about.
+
+use chrono::NaiveDate;
+
+use super::Sample;
+use super::profile::{Column, ColumnMap, Columns, CsvFormat, Profile, ValueFormat};
+use super::reader::split_line;
+use crate::money::{self, NumberFormat};
+
+/// Date formats tried, day-first and month-first both where they differ.
+const DATE_FORMATS: &[&str] = &[
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%Y%m%d",
+    "%d/%m/%Y",
+    "%m/%d/%Y",
+    "%d.%m.%Y",
+    "%d-%m-%Y",
+    "%m-%d-%Y",
+    "%d/%m/%y",
+    "%m/%d/%y",
+    "%d.%m.%y",
+    "%d-%m-%y",
+    "%d %b %Y",
+    "%d-%b-%Y",
+    "%d %B %Y",
+    "%b %d, %Y",
+    "%d %b %y",
+    "%d-%b-%y",
+];
+
+/// Header words, lower case, in English, German, Dutch, French, Spanish and Afrikaans.
+const DATE_WORDS: &[&str] = &[
+    "date",
+    "datum",
+    "buchungstag",
+    "buchungsdatum",
+    "transaction date",
+    "posting date",
+    "posted",
+    "booking",
+    "fecha",
+    "boekdatum",
+    "transactiedatum",
+    "started date",
+];
+const VALUE_DATE_WORDS: &[&str] = &[
+    "value date",
+    "valuta",
+    "wertstellung",
+    "valutadatum",
+    "date valeur",
+    "completed date",
+    "post date",
+];
+const DESC_WORDS: &[&str] = &[
+    "description",
+    "details",
+    "narrative",
+    "payee",
+    "merchant",
+    "memo",
+    "name",
+    "transaction",
+    "beschreibung",
+    "verwendungszweck",
+    "buchungstext",
+    "omschrijving",
+    "naam",
+    "mededelingen",
+    "libellé",
+    "libelle",
+    "concepto",
+    "beguenstigter",
+    "begünstigter",
+    "auftraggeber",
+    "counterparty",
+    "reference",
+    "particulars",
+    "beskrywing",
+];
+const MEMO_WORDS: &[&str] = &[
+    "memo",
+    "mededelingen",
+    "verwendungszweck",
+    "notes",
+    "reference",
+    "particulars",
+];
+const AMOUNT_WORDS: &[&str] = &[
+    "amount",
+    "betrag",
+    "bedrag",
+    "montant",
+    "importe",
+    "value",
+    "bedrag (eur)",
+    "umsatz",
+];
+const DEBIT_WORDS: &[&str] = &[
+    "debit",
+    "paid out",
+    "withdrawal",
+    "withdrawals",
+    "money out",
+    "out",
+    "soll",
+    "af",
+    "spent",
+    "debit amount",
+    "débit",
+    "uitgaven",
+];
+const CREDIT_WORDS: &[&str] = &[
+    "credit",
+    "paid in",
+    "deposit",
+    "deposits",
+    "money in",
+    "in",
+    "haben",
+    "bij",
+    "received",
+    "credit amount",
+    "crédit",
+    "inkomsten",
+];
+const BALANCE_WORDS: &[&str] = &[
+    "balance",
+    "saldo",
+    "solde",
+    "kontostand",
+    "running balance",
+    "balans",
+];
+const FEE_WORDS: &[&str] = &["fee", "fees", "gebühr", "gebuehr", "commission"];
+const REFERENCE_WORDS: &[&str] = &[
+    "transaction id",
+    "reference",
+    "referenz",
+    "id",
+    "transaction reference",
+    "kenmerk",
+];
+const CURRENCY_WORDS: &[&str] = &[
+    "currency",
+    "währung",
+    "waehrung",
+    "munt",
+    "devise",
+    "valuta code",
+];
+
+/// Currencies looked for in a file that has no currency column.
+const COMMON_CURRENCIES: &[&str] = &[
+    "EUR", "USD", "GBP", "ZAR", "AUD", "CHF", "CAD", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK",
+    "HUF", "JPY", "INR", "SGD", "HKD",
+];
+
+#[derive(Debug)]
+pub struct Detection {
+    pub profile: Profile,
+    /// What detection is not sure about; empty when it is sure.
+    pub doubts: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot work out the layout: {0}")]
+pub struct DetectError(pub String);
+
+/// Per-column facts gathered from the data rows.
+#[derive(Debug, Default)]
+struct ColumnStats {
+    name: String,
+    filled: usize,
+    /// For each DATE_FORMATS index, how many filled cells parse.
+    date_ok: Vec<usize>,
+    number_ok: usize,
+    negative: usize,
+    positive: usize,
+    has_decimals: usize,
+    text_len: usize,
+    alpha: usize,
+    distinct: usize,
+    iso_codes: usize,
+}
+
+pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detection, DetectError> {
+    let mut lines: Vec<&str> = sample.text.lines().collect();
+    // The sample may end in the middle of a line.
+    if !sample.text.ends_with('\n') && lines.len() > 2 {
+        lines.pop();
+    }
+    let (delimiter, width) = pick_delimiter(&lines)
+        .ok_or_else(|| DetectError("no delimiter gives a table of three or more columns".into()))?;
+    let split = |l: &str| split_line(l, delimiter, '"');
+    let counts: Vec<usize> = lines.iter().map(|l| field_count(l, delimiter)).collect();
+    // The table starts at the first line of full width followed by another one.
+    let start = (0..lines.len())
+        .find(|&i| counts[i] == width && counts.get(i + 1).is_none_or(|&c| c == width))
+        .ok_or_else(|| DetectError("no table found".into()))?;
+    let first = split(lines[start]);
+    let has_header = is_header(&first);
+    let data_start = start + usize::from(has_header);
+    let rows: Vec<Vec<String>> = lines[data_start..]
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| split(l))
+        .filter(|r| r.len() >= width)
+        .take(500)
+        .collect();
+    if rows.is_empty() {
+        return Err(DetectError("the file has a header but no rows".into()));
+    }
+    let names: Vec<String> = if has_header {
+        first.iter().map(|s| s.to_lowercase()).collect()
+    } else {
+        vec![String::new(); width]
+    };
+    let number = pick_number_format(&rows);
+    let stats: Vec<ColumnStats> = (0..width)
+        .map(|c| column_stats(&rows, c, &names[c], number))
+        .collect();
+    let mut doubts = vec![];
+
+    // Dates.
+    let date_cols: Vec<(usize, usize)> = stats
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.filled * 10 >= rows.len() * 9)
+        .filter_map(|(i, s)| {
+            let best = (0..DATE_FORMATS.len()).max_by_key(|&f| s.date_ok[f])?;
+            (s.date_ok[best] == s.filled && s.filled > 0).then_some((i, best))
+        })
+        .collect();
+    if date_cols.is_empty() {
+        return Err(DetectError(
+            "no column holds dates in a format smartspend knows".into(),
+        ));
+    }
+    let is_value = |i: usize| has_word(&names[i], VALUE_DATE_WORDS);
+    let date_col = date_cols
+        .iter()
+        .map(|&(i, _)| i)
+        .find(|&i| has_word(&names[i], DATE_WORDS) && !is_value(i))
+        .or_else(|| date_cols.iter().map(|&(i, _)| i).find(|&i| !is_value(i)))
+        .unwrap_or(date_cols[0].0);
+    let value_date_col = date_cols
+        .iter()
+        .map(|&(i, _)| i)
+        .find(|&i| i != date_col && is_value(i));
+    let date_formats = pick_date_formats(&rows, date_col, &stats[date_col], &mut doubts);
+
+    // Amounts.
+    let numeric: Vec<usize> = (0..width)
+        .filter(|&i| !date_cols.iter().any(|&(d, _)| d == i))
+        .filter(|&i| {
+            let s = &stats[i];
+            s.filled > 0 && s.number_ok == s.filled && !looks_like_id(&rows, i, number)
+        })
+        .collect();
+    let named = |words: &[&str]| {
+        numeric
+            .iter()
+            .copied()
+            .find(|&i| has_word(&names[i], words))
+    };
+    let mut balance = named(BALANCE_WORDS);
+    let fee = named(FEE_WORDS).filter(|&i| Some(i) != balance);
+    let debit_named = named(DEBIT_WORDS).filter(|&i| Some(i) != balance);
+    let credit_named =
+        named(CREDIT_WORDS).filter(|&i| Some(i) != balance && Some(i) != debit_named);
+    let candidates: Vec<usize> = numeric
+        .iter()
+        .copied()
+        .filter(|&i| Some(i) != balance && Some(i) != fee)
+        .collect();
+    let mut amount = None;
+    let mut pair = None;
+    if let (Some(d), Some(c)) = (debit_named, credit_named) {
+        pair = Some((d, c));
+    } else if let Some(a) = named(AMOUNT_WORDS).filter(|&i| Some(i) != balance && Some(i) != fee) {
+        amount = Some(a);
+    } else if let Some((d, c)) = complementary_pair(&rows, &candidates) {
+        pair = Some((d, c));
+        if debit_named.is_none() && credit_named.is_none() {
+            doubts.push(format!(
+                "columns {} and {} look like money out and money in, but which is which is a guess",
+                label(&stats, d),
+                label(&stats, c)
+            ));
+        }
+    } else if let Some(&a) = candidates
+        .iter()
+        .filter(|&&i| stats[i].negative > 0 && stats[i].positive > 0)
+        .max_by_key(|&&i| stats[i].has_decimals)
+        .or_else(|| candidates.iter().max_by_key(|&&i| stats[i].has_decimals))
+    {
+        amount = Some(a);
+    }
+    if amount.is_none() && pair.is_none() {
+        return Err(DetectError("no column holds amounts".into()));
+    }
+    // A second numeric column that is not the amount may be an unnamed running balance.
+    if balance.is_none() {
+        balance = candidates
+            .iter()
+            .copied()
+            .filter(|&i| Some(i) != amount && pair.is_none_or(|(d, c)| i != d && i != c))
+            .find(|&i| {
+                let amounts = signed_amounts(&rows, amount, pair, fee, number);
+                balance_fit(&rows, i, &amounts, number).is_some()
+            });
+    }
+    let mut invert_sign = false;
+    let amounts = signed_amounts(&rows, amount, pair, fee, number);
+    if let Some(b) = balance {
+        match balance_fit(&rows, b, &amounts, number) {
+            Some(false) => {}
+            Some(true) => {
+                if let Some((d, c)) = pair {
+                    // The running balance says the columns are the other way round.
+                    pair = Some((c, d));
+                    doubts.retain(|d| !d.contains("which is which"));
+                } else {
+                    invert_sign = true;
+                }
+            }
+            None => doubts.push(format!(
+                "the running balance in column {} does not add up with the amounts",
+                label(&stats, b)
+            )),
+        }
+    } else if let Some(a) = amount
+        && stats[a].negative == 0
+        && rows.len() >= 5
+    {
+        doubts.push(format!(
+            "every amount in column {} is positive: is money out written as positive (a credit card)?",
+            label(&stats, a)
+        ));
+    } else if pair.is_some() && debit_named.is_none() && credit_named.is_none() {
+        // Without a balance or headers, the debit/credit doubt above stands.
+    }
+
+    // Description.
+    let used: Vec<usize> = [Some(date_col), value_date_col, amount, balance, fee]
+        .into_iter()
+        .flatten()
+        .chain(pair.into_iter().flat_map(|(d, c)| [d, c]))
+        .collect();
+    let text_cols: Vec<usize> = (0..width)
+        .filter(|i| !used.contains(i) && !date_cols.iter().any(|&(d, _)| d == *i))
+        .filter(|&i| stats[i].alpha > 0)
+        .collect();
+    let score = |i: usize| {
+        let s = &stats[i];
+        let avg = s.text_len / s.filled.max(1);
+        avg * s.distinct * 100 / rows.len().max(1)
+            + if has_word(&names[i], DESC_WORDS) {
+                10_000
+            } else {
+                0
+            }
+    };
+    let mut description: Vec<usize> = vec![];
+    if let Some(&best) = text_cols.iter().max_by_key(|&&i| score(i)) {
+        description.push(best);
+        if let Some(&memo) = text_cols
+            .iter()
+            .find(|&&i| i != best && has_word(&names[i], MEMO_WORDS) && stats[i].distinct > 1)
+        {
+            description.push(memo);
+            description.sort();
+        }
+    } else {
+        return Err(DetectError("no column holds descriptions".into()));
+    }
+
+    // Currency.
+    let currency_col = (0..width).find(|&i| {
+        stats[i].filled > 0 && stats[i].iso_codes == stats[i].filled && !used.contains(&i)
+    });
+    let currency_col = currency_col.or_else(|| {
+        (0..width).find(|&i| has_word(&names[i], CURRENCY_WORDS) && stats[i].iso_codes > 0)
+    });
+    let fixed_currency = if currency_col.is_some() {
+        None
+    } else if let Some(code) = currency_in_text(&sample.text) {
+        Some(code)
+    } else if let Some(code) = fallback_currency.filter(|c| money::exponent(c).is_some()) {
+        doubts.push(format!(
+            "the file does not say its currency; assuming {code} (import.currency)"
+        ));
+        Some(code.to_ascii_uppercase())
+    } else {
+        doubts.push("the file does not say its currency; set `currency` in [import] of config.toml or use a profile".into());
+        Some("XXX".to_string())
+    };
+
+    let reference = (0..width).find(|&i| {
+        !used.contains(&i)
+            && !description.contains(&i)
+            && has_exact(&names[i], REFERENCE_WORDS)
+            && stats[i].distinct == rows.len()
+    });
+
+    let col = |i: usize| -> Column {
+        if has_header
+            && !first[i].is_empty()
+            && first.iter().filter(|f| **f == first[i]).count() == 1
+        {
+            Column::Name(first[i].clone())
+        } else {
+            Column::Position(i + 1)
+        }
+    };
+    let profile = Profile {
+        name: "detected".into(),
+        description: "detected from the file's content".into(),
+        account: None,
+        matcher: Default::default(),
+        csv: CsvFormat {
+            delimiter,
+            quote: '"',
+            encoding: sample.encoding.into(),
+            skip_lines: start,
+            header_pattern: None,
+            has_header,
+        },
+        columns: ColumnMap {
+            date: col(date_col),
+            value_date: value_date_col.map(col),
+            description: if description.len() == 1 {
+                Columns::One(col(description[0]))
+            } else {
+                Columns::Many(description.iter().map(|&i| col(i)).collect())
+            },
+            amount: amount.map(col),
+            debit: pair.map(|(d, _)| col(d)),
+            credit: pair.map(|(_, c)| col(c)),
+            direction: None,
+            fee: fee.map(col),
+            currency: currency_col.map(col),
+            balance: balance.map(col),
+            reference: reference.map(col),
+        },
+        format: ValueFormat {
+            date_formats,
+            decimal: number.decimal,
+            thousands: number.thousands.map(String::from).unwrap_or_default(),
+            currency: fixed_currency,
+            invert_sign,
+            debit_values: vec![],
+            credit_values: vec![],
+        },
+        exclude: vec![],
+    };
+    Ok(Detection { profile, doubts })
+}
+
+fn label(stats: &[ColumnStats], i: usize) -> String {
+    if stats[i].name.is_empty() {
+        format!("#{}", i + 1)
+    } else {
+        format!("`{}`", stats[i].name)
+    }
+}
+
+fn has_word(name: &str, words: &[&str]) -> bool {
+    let name = name.trim();
+    !name.is_empty()
+        && words.iter().any(|w| {
+            name == *w
+                || name
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|part| part == *w)
+                || (w.contains(' ') && name.contains(w))
+        })
+}
+
+fn has_exact(name: &str, words: &[&str]) -> bool {
+    words.contains(&name.trim())
+}
+
+fn field_count(line: &str, delimiter: char) -> usize {
+    if line.trim().is_empty() {
+        0
+    } else {
+        split_line(line, delimiter, '"').len()
+    }
+}
+
+/// The delimiter under which most lines share one field count (three or more).
+fn pick_delimiter(lines: &[&str]) -> Option<(char, usize)> {
+    let mut best: Option<(usize, char, usize)> = None;
+    for d in [',', ';', '\t', '|'] {
+        let mut freq: std::collections::HashMap<usize, usize> = Default::default();
+        for l in lines.iter().take(400) {
+            let n = field_count(l, d);
+            if n >= 3 {
+                *freq.entry(n).or_default() += 1;
+            }
+        }
+        if let Some((&width, &n)) = freq.iter().max_by_key(|(w, n)| (**n, **w)) {
+            if best.is_none_or(|(bn, _, bw)| (n, width) > (bn, bw)) {
+                best = Some((n, d, width));
+            }
+        }
+    }
+    best.filter(|(n, _, _)| *n >= 1).map(|(_, d, w)| (d, w))
+}
+
+fn is_header(fields: &[String]) -> bool {
+    let data_like = fields.iter().filter(|f| {
+        parse_any_date(f).is_some()
+            || money::parse_amount(f, NumberFormat::POINT, 3).is_ok()
+            || money::parse_amount(f, NumberFormat::COMMA, 3).is_ok()
+    });
+    data_like.count() == 0 && fields.iter().any(|f| f.chars().any(char::is_alphabetic))
+}
+
+fn parse_any_date(s: &str) -> Option<NaiveDate> {
+    DATE_FORMATS.iter().find_map(|f| parse_date(s, f))
+}
+
+fn parse_date(s: &str, fmt: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
+        return Some(d);
+    }
+    // Date-times: "2026-01-05 14:03:11", "05/01/2026 14:03".
+    let (date, rest) = s.split_once([' ', 'T'])?;
+    let time_like = rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+        && rest.contains(':');
+    if time_like {
+        NaiveDate::parse_from_str(date, fmt).ok()
+    } else {
+        None
+    }
+}
+
+/// Decimal comma or point, decided by the numbers in the file.
+fn pick_number_format(rows: &[Vec<String>]) -> NumberFormat {
+    let (mut comma, mut point) = (0, 0);
+    for cell in rows.iter().flatten() {
+        let t = cell.trim();
+        let b = t.as_bytes();
+        if b.len() >= 3 && b[b.len() - 1].is_ascii_digit() && b[b.len() - 2].is_ascii_digit() {
+            match b[b.len() - 3] {
+                b',' if !t.contains('.') || t.rfind('.') < t.rfind(',') => comma += 1,
+                b'.' if !t.contains(',') || t.rfind(',') < t.rfind('.') => point += 1,
+                _ => {}
+            }
+        }
+    }
+    if comma > point {
+        NumberFormat::COMMA
+    } else {
+        NumberFormat::POINT
+    }
+}
+
+fn column_stats(rows: &[Vec<String>], c: usize, name: &str, number: NumberFormat) -> ColumnStats {
+    let mut s = ColumnStats {
+        name: name.to_string(),
+        date_ok: vec![0; DATE_FORMATS.len()],
+        ..Default::default()
+    };
+    let mut seen = std::collections::HashSet::new();
+    for row in rows {
+        let v = row[c].trim();
+        if v.is_empty() {
+            continue;
+        }
+        s.filled += 1;
+        for (f, fmt) in DATE_FORMATS.iter().enumerate() {
+            if parse_date(v, fmt).is_some() {
+                s.date_ok[f] += 1;
+            }
+        }
+        if let Ok(n) = money::parse_amount(v, number, 4) {
+            s.number_ok += 1;
+            if n < 0 {
+                s.negative += 1;
+            } else if n > 0 {
+                s.positive += 1;
+            }
+            if v.contains(number.decimal) {
+                s.has_decimals += 1;
+            }
+        }
+        s.text_len += v.chars().count();
+        if v.chars().any(char::is_alphabetic) {
+            s.alpha += 1;
+        }
+        if v.len() == 3 && v.chars().all(|c| c.is_ascii_uppercase()) && money::exponent(v).is_some()
+        {
+            s.iso_codes += 1;
+        }
+        seen.insert(v.to_lowercase());
+    }
+    s.distinct = seen.len();
+    s
+}
+
+/// Long whole numbers all different: account or reference numbers, not amounts.
+fn looks_like_id(rows: &[Vec<String>], c: usize, number: NumberFormat) -> bool {
+    rows.iter().all(|r| {
+        let v = r[c].trim();
+        v.is_empty()
+            || (!v.contains(number.decimal)
+                && v.trim_start_matches('-').len() >= 7
+                && v.chars().all(|ch| ch.is_ascii_digit() || ch == '-'))
+    })
+}
+
+/// Two numeric columns that are never both filled (non-zero) on one row.
+fn complementary_pair(rows: &[Vec<String>], candidates: &[usize]) -> Option<(usize, usize)> {
+    let filled = |r: &Vec<String>, i: usize| {
+        let v = r[i].trim();
+        !v.is_empty()
+            && !v
+                .trim_matches(|c| c == '0' || c == '.' || c == ',' || c == '-')
+                .is_empty()
+    };
+    for (x, &a) in candidates.iter().enumerate() {
+        for &b in &candidates[x + 1..] {
+            let both = rows.iter().filter(|r| filled(r, a) && filled(r, b)).count();
+            let either = rows.iter().filter(|r| filled(r, a) || filled(r, b)).count();
+            let each = rows.iter().filter(|r| filled(r, a)).count() > 0
+                && rows.iter().filter(|r| filled(r, b)).count() > 0;
+            if both == 0 && each && either * 10 >= rows.len() * 9 {
+                return Some((a, b));
+            }
+        }
+    }
+    None
+}
+
+/// Each row's amount as the profile would compute it (minor units at 4 decimals).
+fn signed_amounts(
+    rows: &[Vec<String>],
+    amount: Option<usize>,
+    pair: Option<(usize, usize)>,
+    fee: Option<usize>,
+    number: NumberFormat,
+) -> Vec<Option<i64>> {
+    let num = |r: &Vec<String>, i: usize| money::parse_amount(&r[i], number, 4).ok();
+    rows.iter()
+        .map(|r| {
+            let base = match (amount, pair) {
+                (Some(a), _) => num(r, a)?,
+                (None, Some((d, c))) => num(r, c).unwrap_or(0).abs() - num(r, d).unwrap_or(0).abs(),
+                _ => return None,
+            };
+            Some(base - fee.and_then(|f| num(r, f)).unwrap_or(0).abs())
+        })
+        .collect()
+}
+
+/// Whether a column is a running balance of the amounts: Some(false) if it adds up as
+/// is, Some(true) if it adds up with every sign flipped, None if it does not add up.
+/// Works for files sorted oldest-first and newest-first.
+fn balance_fit(
+    rows: &[Vec<String>],
+    b: usize,
+    amounts: &[Option<i64>],
+    number: NumberFormat,
+) -> Option<bool> {
+    let bal: Vec<Option<i64>> = rows
+        .iter()
+        .map(|r| money::parse_amount(&r[b], number, 4).ok())
+        .collect();
+    let (mut same, mut flipped, mut pairs) = (0, 0, 0);
+    for i in 1..rows.len() {
+        let (Some(prev), Some(cur)) = (bal[i - 1], bal[i]) else {
+            continue;
+        };
+        pairs += 1;
+        let (asc, desc) = (amounts[i], amounts[i - 1]);
+        if asc == Some(cur - prev) || desc == Some(prev - cur) {
+            same += 1;
+        } else if asc == Some(prev - cur) || desc == Some(cur - prev) {
+            flipped += 1;
+        }
+    }
+    if pairs == 0 {
+        return None;
+    }
+    if same * 10 >= pairs * 8 {
+        Some(false)
+    } else if flipped * 10 >= pairs * 8 {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// Day-first or month-first, decided by the values; sortedness breaks a tie.
+fn pick_date_formats(
+    rows: &[Vec<String>],
+    c: usize,
+    s: &ColumnStats,
+    doubts: &mut Vec<String>,
+) -> Vec<String> {
+    let full: Vec<usize> = (0..DATE_FORMATS.len())
+        .filter(|&f| s.date_ok[f] == s.filled)
+        .collect();
+    let with_time = rows.iter().any(|r| r[c].trim().contains(':'));
+    let finish = |f: &str| {
+        let mut v = vec![f.to_string()];
+        if with_time {
+            v.push(format!("{f} %H:%M:%S"));
+            v.push(format!("{f} %H:%M"));
+            v.push(format!("{f}T%H:%M:%S"));
+        }
+        v
+    };
+    if full.len() == 1 {
+        return finish(DATE_FORMATS[full[0]]);
+    }
+    // Several formats read every value: all days are 12 or less. A statement is sorted,
+    // so the reading under which the dates are in order is the right one.
+    let sorted: Vec<usize> = full
+        .iter()
+        .copied()
+        .filter(|&f| {
+            let dates: Vec<NaiveDate> = rows
+                .iter()
+                .filter_map(|r| parse_date(&r[c], DATE_FORMATS[f]))
+                .collect();
+            dates.windows(2).all(|w| w[0] <= w[1]) || dates.windows(2).all(|w| w[0] >= w[1])
+        })
+        .collect();
+    let pick = if sorted.len() == 1 {
+        sorted[0]
+    } else {
+        full[0]
+    };
+    if sorted.len() != 1 {
+        doubts.push(format!(
+            "the dates read both as {} and as {}: day-first or month-first cannot be told from the values",
+            DATE_FORMATS[full[0]],
+            DATE_FORMATS[full[1]]
+        ));
+    }
+    finish(DATE_FORMATS[pick])
+}
+
+/// The most frequent common ISO code or currency sign in the file's text.
+fn currency_in_text(text: &str) -> Option<String> {
+    let mut best: Option<(usize, &str)> = None;
+    for code in COMMON_CURRENCIES {
+        let n = text
+            .match_indices(code)
+            .filter(|(i, _)| {
+                let before = text[..*i].chars().next_back();
+                let after = text[i + 3..].chars().next();
+                !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+            })
+            .count();
+        if n > 0 && best.is_none_or(|(bn, _)| n > bn) {
+            best = Some((n, code));
+        }
+    }
+    if let Some((_, code)) = best {
+        return Some(code.to_string());
+    }
+    for (sign, code) in [('€', "EUR"), ('£', "GBP"), ('¥', "JPY"), ('₹', "INR")] {
+        if text.contains(sign) {
+            return Some(code.into());
+        }
+    }
+    None
+}

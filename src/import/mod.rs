@@ -1,0 +1,397 @@
+//! Bank CSV import: profiles, detection, streaming read, dedup, one atomic batch.
+
+pub mod detect;
+pub mod profile;
+pub mod profiles;
+pub mod reader;
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+pub use profile::Profile;
+pub use reader::{ReadError, Reader, Row, RowError};
+
+use crate::ledger::LedgerError;
+
+/// How many bad rows an error lists before "and N more".
+pub const MAX_LISTED_ERRORS: usize = 20;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{}: {source}", path.display())]
+    Read { path: PathBuf, source: ReadError },
+    #[error("{}: {source}", path.display())]
+    Open {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: {}", path.display(), invalid_summary(errors, *total, path))]
+    InvalidRows {
+        path: PathBuf,
+        errors: Vec<RowError>,
+        total: u64,
+    },
+    #[error("{}: {message}", path.display())]
+    NoProfile { path: PathBuf, message: String },
+    #[error("no profile named `{0}`; `smartspend profiles list` shows them")]
+    UnknownProfile(String),
+    #[error(transparent)]
+    Ledger(#[from] LedgerError),
+}
+
+fn invalid_summary(errors: &[RowError], total: u64, path: &Path) -> String {
+    let mut s = format!(
+        "{total} invalid row{}; nothing was imported (--skip-invalid imports the good rows)",
+        if total == 1 { "" } else { "s" }
+    );
+    for e in errors {
+        s.push_str(&format!("\n  {}:{e}", path.display()));
+    }
+    if total > errors.len() as u64 {
+        s.push_str(&format!("\n  and {} more", total - errors.len() as u64));
+    }
+    s
+}
+
+/// The beginning of a file, decoded, for choosing a profile.
+pub struct Sample {
+    pub text: String,
+    /// `utf-8` or `windows-1252`, as guessed from the bytes.
+    pub encoding: &'static str,
+}
+
+const SAMPLE_BYTES: usize = 64 * 1024;
+
+/// Reads the start of a file and guesses its encoding. Fails on empty and binary files.
+pub fn sample(path: &Path) -> Result<Sample, ImportError> {
+    let mut bytes = Vec::with_capacity(SAMPLE_BYTES);
+    File::open(path)
+        .and_then(|f| f.take(SAMPLE_BYTES as u64).read_to_end(&mut bytes))
+        .map_err(|source| ImportError::Open {
+            path: path.into(),
+            source,
+        })?;
+    sample_bytes(&bytes).map_err(|source| ImportError::Read {
+        path: path.into(),
+        source,
+    })
+}
+
+pub fn sample_bytes(bytes: &[u8]) -> Result<Sample, ReadError> {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
+        if text.trim().is_empty() {
+            return Err(ReadError::Empty);
+        }
+        return Ok(Sample {
+            text: text.into_owned(),
+            encoding: if enc == encoding_rs::UTF_8 {
+                "utf-8"
+            } else {
+                enc.name()
+            },
+        });
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ReadError::Empty);
+    }
+    if looks_binary(bytes) {
+        return Err(ReadError::Binary);
+    }
+    // Cut a multi-byte character that the sample limit split.
+    let valid = match std::str::from_utf8(bytes) {
+        Ok(s) => Some(s),
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&bytes[..e.valid_up_to()]).ok(),
+        Err(_) => None,
+    };
+    Ok(match valid {
+        Some(s) => Sample {
+            text: s.to_string(),
+            encoding: "utf-8",
+        },
+        None => Sample {
+            text: encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+            encoding: "windows-1252",
+        },
+    })
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    let control = bytes
+        .iter()
+        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)))
+        .count();
+    bytes.contains(&0) || control * 100 > bytes.len()
+}
+
+/// What the user asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub account: Option<String>,
+    pub skip_invalid: bool,
+}
+
+/// The outcome of importing one file. JSON field names are a public contract.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub file: String,
+    pub profile: String,
+    pub account: String,
+    pub import_id: i64,
+    /// Data rows read (not counting excluded ones).
+    pub read: u64,
+    pub imported: u64,
+    pub duplicates: u64,
+    pub invalid: u64,
+    /// Rows the profile leaves out (pending, summaries).
+    pub excluded: u64,
+    /// The bad rows, when `--skip-invalid` let the rest through.
+    #[serde(skip)]
+    pub errors: Vec<RowError>,
+}
+
+/// Counts and hashes the bytes that pass through.
+struct Tap<R> {
+    inner: R,
+    hasher: Rc<RefCell<Sha256>>,
+    bytes: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Tap<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.borrow_mut().update(&buf[..n]);
+        self.bytes.set(self.bytes.get() + n as u64);
+        Ok(n)
+    }
+}
+
+/// Imports one file into the ledger inside `tx` (the caller commits or rolls back).
+/// `progress` is called now and then with the bytes read so far.
+pub fn import_file(
+    tx: &Transaction<'_>,
+    path: &Path,
+    profile: &Profile,
+    opts: &Options,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Summary, ImportError> {
+    let read_err = |source| ImportError::Read {
+        path: path.into(),
+        source,
+    };
+    let sql = |source| LedgerError::Sqlite {
+        path: PathBuf::from("ledger"),
+        source,
+    };
+    let file = File::open(path).map_err(|source| ImportError::Open {
+        path: path.into(),
+        source,
+    })?;
+    let hasher = Rc::new(RefCell::new(Sha256::new()));
+    let bytes = Rc::new(Cell::new(0));
+    let tap = Tap {
+        inner: file,
+        hasher: hasher.clone(),
+        bytes: bytes.clone(),
+    };
+    let mut reader =
+        Reader::new(reader::decoder(tap, &profile.csv.encoding), profile).map_err(read_err)?;
+
+    let account_name = opts
+        .account
+        .clone()
+        .or_else(|| profile.account.clone())
+        .unwrap_or_else(|| "main".into());
+    let account_id = ensure_account(tx, &account_name).map_err(sql)?;
+    let file_name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    tx.execute(
+        "INSERT INTO imports (account_id, file_name, file_sha256, profile) VALUES (?1, ?2, '', ?3)",
+        params![account_id, file_name, profile.name],
+    )
+    .map_err(sql)?;
+    let import_id = tx.last_insert_rowid();
+
+    let mut insert = tx
+        .prepare(
+            "INSERT OR IGNORE INTO transactions (account_id, import_id, date, value_date, amount,
+                 currency, balance, description_raw, description, bank_ref, fingerprint, raw_line)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11)",
+        )
+        .map_err(sql)?;
+    let mut summary = Summary {
+        file: path.display().to_string(),
+        profile: profile.name.clone(),
+        account: account_name,
+        import_id,
+        ..Summary::default()
+    };
+    let mut occurrences = Occurrences::default();
+    let mut currencies: HashMap<String, u64> = HashMap::new();
+    while let Some(next) = reader.next_row() {
+        summary.read += 1;
+        if summary.read % 8192 == 0 {
+            progress(bytes.get());
+        }
+        let row = match next {
+            Ok(row) => row,
+            Err(e) => {
+                summary.invalid += 1;
+                if summary.errors.len() < MAX_LISTED_ERRORS {
+                    summary.errors.push(e);
+                }
+                continue;
+            }
+        };
+        let fp = fingerprint(account_id, &row, &mut occurrences);
+        let date = row.date.format("%Y-%m-%d").to_string();
+        let value_date = row.value_date.map(|d| d.format("%Y-%m-%d").to_string());
+        let n = insert
+            .execute(params![
+                account_id,
+                import_id,
+                date,
+                value_date,
+                row.amount,
+                row.currency,
+                row.balance,
+                row.description,
+                row.reference,
+                &fp[..],
+                row.raw,
+            ])
+            .map_err(sql)?;
+        if n == 1 {
+            summary.imported += 1;
+            if currencies.len() < 16 {
+                *currencies.entry(row.currency).or_default() += 1;
+            }
+        } else {
+            summary.duplicates += 1;
+        }
+    }
+    progress(bytes.get());
+    summary.excluded = reader.excluded;
+    if summary.invalid > 0 && !opts.skip_invalid {
+        return Err(ImportError::InvalidRows {
+            path: path.into(),
+            errors: summary.errors,
+            total: summary.invalid,
+        });
+    }
+    drop(insert);
+    let digest = hex::encode(hasher.borrow_mut().clone().finalize());
+    tx.execute(
+        "UPDATE imports SET file_sha256 = ?2, rows_read = ?3, rows_imported = ?4,
+             rows_duplicate = ?5, rows_invalid = ?6 WHERE id = ?1",
+        params![
+            import_id,
+            digest,
+            summary.read as i64,
+            summary.imported as i64,
+            summary.duplicates as i64,
+            summary.invalid as i64
+        ],
+    )
+    .map_err(sql)?;
+    // An account takes the currency of its first import.
+    if let Some((code, _)) = currencies.iter().max_by_key(|(_, n)| **n) {
+        tx.execute(
+            "UPDATE accounts SET currency = ?2 WHERE id = ?1 AND currency = ''",
+            params![account_id, code],
+        )
+        .map_err(sql)?;
+    }
+    Ok(summary)
+}
+
+fn ensure_account(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<i64> {
+    if let Some(id) = tx
+        .query_row("SELECT id FROM accounts WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?
+    {
+        return Ok(id);
+    }
+    tx.execute("INSERT INTO accounts (name) VALUES (?1)", [name])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Counts identical rows within one file, so that two identical coffees on one day are
+/// two transactions, while the same two rows in an overlapping statement are duplicates.
+///
+/// Identical rows share a date. Statements are sorted by date, so once a file has shown
+/// itself sorted, counts of past dates are dropped when the map grows large: memory
+/// stays bounded whatever the file size. (In a huge file that is not sorted, identical
+/// rows far apart may then be numbered as if first seen.)
+#[derive(Default)]
+struct Occurrences {
+    counts: HashMap<u64, u32>,
+    last_date: Option<chrono::NaiveDate>,
+    direction: Option<std::cmp::Ordering>,
+    sorted: bool,
+    started: bool,
+}
+
+const OCCURRENCE_MAP_LIMIT: usize = 100_000;
+
+impl Occurrences {
+    fn next(&mut self, date: chrono::NaiveDate, key: u64) -> u32 {
+        if !self.started {
+            self.started = true;
+            self.sorted = true;
+        }
+        if let Some(last) = self.last_date
+            && last != date
+        {
+            let dir = date.cmp(&last);
+            match self.direction {
+                None => self.direction = Some(dir),
+                Some(d) if d != dir => self.sorted = false,
+                Some(_) => {}
+            }
+            if self.sorted && self.counts.len() > OCCURRENCE_MAP_LIMIT {
+                self.counts.clear();
+            }
+        }
+        self.last_date = Some(date);
+        let n = self.counts.entry(key).or_insert(0);
+        *n += 1;
+        *n
+    }
+}
+
+/// The dedup key of a row: the bank's reference when it has one, else account, date,
+/// amount, currency, description (case and spacing folded) and the occurrence number
+/// among identical rows of the same file.
+fn fingerprint(account_id: i64, row: &Row, occ: &mut Occurrences) -> [u8; 16] {
+    let mut h = Sha256::new();
+    h.update(account_id.to_le_bytes());
+    if let Some(r) = &row.reference {
+        h.update(b"\0ref\0");
+        h.update(r.as_bytes());
+    } else {
+        h.update(b"\0row\0");
+        h.update(row.date.to_string().as_bytes());
+        h.update(row.amount.to_le_bytes());
+        h.update(row.currency.as_bytes());
+        h.update(b"\0");
+        h.update(row.description.to_lowercase().as_bytes());
+        let base = h.clone().finalize();
+        let key = u64::from_le_bytes(base[..8].try_into().expect("8 bytes"));
+        h.update(occ.next(row.date, key).to_le_bytes());
+    }
+    let digest = h.finalize();
+    digest[..16].try_into().expect("16 bytes")
+}
