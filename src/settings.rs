@@ -194,6 +194,21 @@ pub fn resolve(
                 origin: Origin::Default,
                 message: e.to_string(),
             })?;
+    if !config.import.currency.is_empty()
+        && crate::money::exponent(&config.import.currency).is_none()
+    {
+        return Err(SettingsError::Value {
+            key: "import.currency".into(),
+            origin: origins
+                .get("import.currency")
+                .cloned()
+                .unwrap_or(Origin::Default),
+            message: format!(
+                "`{}` is not an ISO 4217 currency code",
+                config.import.currency
+            ),
+        });
+    }
     let kdf_ok = config.kdf.memory_kib >= MIN_MEMORY_KIB
         && config.kdf.iterations >= MIN_ITERATIONS
         && config.kdf.parallelism >= MIN_PARALLELISM;

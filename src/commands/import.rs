@@ -162,6 +162,15 @@ fn choose_profile(
             "matches no profile and {e}\nhint: write a profile (see `smartspend profiles show chase`) and pass --profile"
         ),
     })?;
+    if detection.profile.format.currency.as_deref() == Some("XXX") {
+        bail!(ImportError::NoProfile {
+            path: path.into(),
+            message: "matches no profile and does not say its currency\n\
+                 hint: set it with SMARTSPEND_IMPORT_CURRENCY=EUR (or `currency` under [import] in \
+                 config.toml), or import with a --profile"
+                .into(),
+        });
+    }
     if detection.doubts.is_empty() || args.yes {
         return Ok(detection.profile);
     }

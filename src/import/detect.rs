@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 
 use super::Sample;
 use super::profile::{Column, ColumnMap, Columns, CsvFormat, Profile, ValueFormat};
-use super::reader::split_line;
 use crate::money::{self, NumberFormat};
 
 /// Date formats tried, day-first and month-first both where they differ.
@@ -191,28 +190,29 @@ struct ColumnStats {
 }
 
 pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detection, DetectError> {
-    let mut lines: Vec<&str> = sample.text.lines().collect();
+    let mut text = sample.text.as_str();
     // The sample may end in the middle of a line.
-    if !sample.text.ends_with('\n') && lines.len() > 2 {
-        lines.pop();
+    if !text.ends_with('\n')
+        && let Some(cut) = text.rfind('\n')
+    {
+        text = &text[..=cut];
     }
-    let (delimiter, width) = pick_delimiter(&lines)
+    let (delimiter, width, records) = pick_delimiter(text)
         .ok_or_else(|| DetectError("no delimiter gives a table of three or more columns".into()))?;
-    let split = |l: &str| split_line(l, delimiter, '"');
-    let counts: Vec<usize> = lines.iter().map(|l| field_count(l, delimiter)).collect();
-    // The table starts at the first line of full width followed by another one.
-    let start = (0..lines.len())
-        .find(|&i| counts[i] == width && counts.get(i + 1).is_none_or(|&c| c == width))
+    // The table starts at the first record of full width followed by another one.
+    let start = (0..records.len())
+        .find(|&i| {
+            records[i].1.len() == width && records.get(i + 1).is_none_or(|r| r.1.len() == width)
+        })
         .ok_or_else(|| DetectError("no table found".into()))?;
-    let first = split(lines[start]);
+    let first = records[start].1.clone();
     let has_header = is_header(&first);
-    let data_start = start + usize::from(has_header);
-    let rows: Vec<Vec<String>> = lines[data_start..]
+    let rows: Vec<Vec<String>> = records[start + usize::from(has_header)..]
         .iter()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| split(l))
-        .filter(|r| r.len() >= width)
+        .map(|(_, r)| r)
+        .filter(|r| r.len() >= width && r.iter().any(|f| !f.is_empty()))
         .take(500)
+        .cloned()
         .collect();
     if rows.is_empty() {
         return Err(DetectError("the file has a header but no rows".into()));
@@ -321,7 +321,7 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
     let amounts = signed_amounts(&rows, amount, pair, fee, number);
     if let Some(b) = balance {
         match balance_fit(&rows, b, &amounts, number) {
-            Some(false) => {}
+            Some(false) => doubts.retain(|d| !d.contains("which is which")),
             Some(true) => {
                 if let Some((d, c)) = pair {
                     // The running balance says the columns are the other way round.
@@ -394,9 +394,7 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
     } else if let Some(code) = currency_in_text(&sample.text) {
         Some(code)
     } else if let Some(code) = fallback_currency.filter(|c| money::exponent(c).is_some()) {
-        doubts.push(format!(
-            "the file does not say its currency; assuming {code} (import.currency)"
-        ));
+        // The user's own setting, not a guess.
         Some(code.to_ascii_uppercase())
     } else {
         doubts.push("the file does not say its currency; set `currency` in [import] of config.toml or use a profile".into());
@@ -429,7 +427,7 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
             delimiter,
             quote: '"',
             encoding: sample.encoding.into(),
-            skip_lines: start,
+            skip_lines: records[start].0 as usize - 1,
             header_pattern: None,
             has_header,
         },
@@ -456,10 +454,12 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
             thousands: number.thousands.map(String::from).unwrap_or_default(),
             currency: fixed_currency,
             invert_sign,
+            fee_signed: false,
             debit_values: vec![],
             credit_values: vec![],
         },
         exclude: vec![],
+        only: vec![],
     };
     Ok(Detection { profile, doubts })
 }
@@ -488,32 +488,54 @@ fn has_exact(name: &str, words: &[&str]) -> bool {
     words.contains(&name.trim())
 }
 
-fn field_count(line: &str, delimiter: char) -> usize {
-    if line.trim().is_empty() {
-        0
-    } else {
-        split_line(line, delimiter, '"').len()
+/// A record's line number and trimmed fields.
+type Record = (u64, Vec<String>);
+
+/// Records of the text read with one delimiter.
+fn records(text: &str, delimiter: char) -> Vec<Record> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter as u8)
+        .has_headers(false)
+        .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(text.as_bytes());
+    let mut out = vec![];
+    let mut rec = csv::StringRecord::new();
+    while let Ok(true) = rdr.read_record(&mut rec) {
+        let line = rec.position().map_or(0, |p| p.line());
+        out.push((
+            line,
+            rec.iter()
+                .map(|f| f.trim_start_matches('\u{feff}').trim().to_string())
+                .collect(),
+        ));
+        if out.len() >= 600 {
+            break;
+        }
     }
+    out
 }
 
-/// The delimiter under which most lines share one field count (three or more).
-fn pick_delimiter(lines: &[&str]) -> Option<(char, usize)> {
-    let mut best: Option<(usize, char, usize)> = None;
+/// The delimiter under which most records share one field count (three or more).
+fn pick_delimiter(text: &str) -> Option<(char, usize, Vec<Record>)> {
+    let mut best: Option<(usize, char, usize, Vec<Record>)> = None;
     for d in [',', ';', '\t', '|'] {
+        let recs = records(text, d);
         let mut freq: std::collections::HashMap<usize, usize> = Default::default();
-        for l in lines.iter().take(400) {
-            let n = field_count(l, d);
-            if n >= 3 {
-                *freq.entry(n).or_default() += 1;
+        for (_, r) in &recs {
+            if r.len() >= 3 {
+                *freq.entry(r.len()).or_default() += 1;
             }
         }
-        if let Some((&width, &n)) = freq.iter().max_by_key(|(w, n)| (**n, **w)) {
-            if best.is_none_or(|(bn, _, bw)| (n, width) > (bn, bw)) {
-                best = Some((n, d, width));
-            }
+        if let Some((&width, &n)) = freq.iter().max_by_key(|(w, n)| (**n, **w))
+            && best
+                .as_ref()
+                .is_none_or(|(bn, _, bw, _)| (n, width) > (*bn, *bw))
+        {
+            best = Some((n, d, width, recs));
         }
     }
-    best.filter(|(n, _, _)| *n >= 1).map(|(_, d, w)| (d, w))
+    best.map(|(_, d, w, r)| (d, w, r))
 }
 
 fn is_header(fields: &[String]) -> bool {
@@ -531,8 +553,9 @@ fn parse_any_date(s: &str) -> Option<NaiveDate> {
 
 fn parse_date(s: &str, fmt: &str) -> Option<NaiveDate> {
     let s = s.trim();
+    let plausible = |d: NaiveDate| (1900..=2200).contains(&chrono::Datelike::year(&d));
     if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
-        return Some(d);
+        return plausible(d).then_some(d);
     }
     // Date-times: "2026-01-05 14:03:11", "05/01/2026 14:03".
     let (date, rest) = s.split_once([' ', 'T'])?;
@@ -541,7 +564,9 @@ fn parse_date(s: &str, fmt: &str) -> Option<NaiveDate> {
         .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
         && rest.contains(':');
     if time_like {
-        NaiveDate::parse_from_str(date, fmt).ok()
+        NaiveDate::parse_from_str(date, fmt)
+            .ok()
+            .filter(|d| plausible(*d))
     } else {
         None
     }
@@ -724,6 +749,17 @@ fn pick_date_formats(
         }
         v
     };
+    let reading = |f: usize| -> Vec<Option<NaiveDate>> {
+        rows.iter()
+            .map(|r| parse_date(&r[c], DATE_FORMATS[f]))
+            .collect()
+    };
+    // Formats that read every value the same way (`%b` and `%B`) are one reading.
+    let mut full = full;
+    let first = reading(full[0]);
+    if full.iter().all(|&f| reading(f) == first) {
+        full.truncate(1);
+    }
     if full.len() == 1 {
         return finish(DATE_FORMATS[full[0]]);
     }
@@ -780,4 +816,285 @@ fn currency_in_text(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::reader::{Reader, decoder};
+    use crate::import::sample_bytes;
+
+    /// A month of transactions: (year, month, day, description, minor units).
+    fn ledger() -> Vec<(i32, u32, u32, &'static str, i64)> {
+        vec![
+            (2026, 1, 2, "RENT JANUARY", -95000),
+            (2026, 1, 3, "TESCO STORES 3312", -2345),
+            (2026, 1, 7, "SALARY ACME LTD", 310000),
+            (2026, 1, 9, "SHELL, FUEL 8812", -6010),
+            (2026, 1, 13, "NETFLIX.COM", -1599),
+            (2026, 1, 17, "REFUND AMAZON", 2599),
+            (2026, 1, 21, "PHARMACY PLUS", -1240),
+            (2026, 1, 25, "COUNCIL TAX", -123456),
+            (2026, 1, 28, "COFFEE CORNER", -450),
+        ]
+    }
+
+    #[derive(Clone, Copy, Debug)]
+    enum Money {
+        Signed,
+        /// Debit and credit columns, with or without telling headers.
+        Pair {
+            named: bool,
+        },
+    }
+
+    #[derive(Clone, Copy, Debug)]
+    struct Layout {
+        delimiter: char,
+        date: &'static str,
+        comma_decimal: bool,
+        money: Money,
+        balance: bool,
+        header: bool,
+        preamble: bool,
+        currency_col: bool,
+        newest_first: bool,
+    }
+
+    fn amount_text(minor: i64, comma: bool, thousands: bool) -> String {
+        let s = crate::money::format_minor(minor.abs(), 2);
+        let (int, frac) = s.split_once('.').unwrap();
+        let mut grouped = String::new();
+        for (i, ch) in int.chars().enumerate() {
+            if thousands && i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push(if comma { '.' } else { ',' });
+            }
+            grouped.push(ch);
+        }
+        format!(
+            "{}{grouped}{}{frac}",
+            if minor < 0 { "-" } else { "" },
+            if comma { ',' } else { '.' }
+        )
+    }
+
+    fn render(l: Layout) -> String {
+        let d = l.delimiter;
+        let q = |s: &str| {
+            if s.contains(d) || s.contains(',') {
+                format!("\"{s}\"")
+            } else {
+                s.to_string()
+            }
+        };
+        let mut out = String::new();
+        if l.preamble {
+            out.push_str(&format!(
+                "Account statement{d}{d}\nAccount{d}12-34-56 7890{d}\n\n"
+            ));
+        }
+        if l.header {
+            let mut h = vec!["Date", "Details"];
+            match l.money {
+                Money::Signed => h.push("Amount"),
+                Money::Pair { named: true } => h.extend(["Paid out", "Paid in"]),
+                Money::Pair { named: false } => h.extend(["Col A", "Col B"]),
+            }
+            if l.balance {
+                h.push("Running total");
+            }
+            if l.currency_col {
+                h.push("Cur");
+            }
+            out.push_str(&h.join(&d.to_string()));
+            out.push('\n');
+        }
+        let mut rows = ledger();
+        let mut balance = 500_000i64;
+        let mut lines = vec![];
+        for (y, m, day, desc, minor) in rows.drain(..) {
+            balance += minor;
+            let date = NaiveDate::from_ymd_opt(y, m, day)
+                .unwrap()
+                .format(l.date)
+                .to_string();
+            let mut f = vec![date, q(desc)];
+            let thousands = !matches!(d, ',') || l.comma_decimal;
+            match l.money {
+                Money::Signed => f.push(q(&amount_text(minor, l.comma_decimal, thousands))),
+                Money::Pair { .. } => {
+                    let a = q(&amount_text(minor.abs(), l.comma_decimal, thousands));
+                    if minor < 0 {
+                        f.extend([a, String::new()]);
+                    } else {
+                        f.extend([String::new(), a]);
+                    }
+                }
+            }
+            if l.balance {
+                f.push(q(&amount_text(balance, l.comma_decimal, thousands)));
+            }
+            if l.currency_col {
+                f.push("GBP".into());
+            }
+            lines.push(f.join(&d.to_string()));
+        }
+        if l.newest_first {
+            lines.reverse();
+        }
+        for line in lines {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out
+    }
+
+    fn read_all(text: &str, p: &Profile) -> Vec<(NaiveDate, i64, String)> {
+        let mut r = Reader::new(decoder(text.as_bytes(), &p.csv.encoding), p).unwrap();
+        let mut v = vec![];
+        while let Some(row) = r.next_row() {
+            let row = row.unwrap_or_else(|e| panic!("{e}\n{}", p.to_toml()));
+            v.push((row.date, row.amount, row.description));
+        }
+        v.sort();
+        v
+    }
+
+    /// Detection across many layouts, none of them a fixture: every combination of
+    /// delimiter, date format, decimal convention, amount style, balance, header,
+    /// preamble and order must be read back exactly.
+    #[test]
+    fn detects_many_layouts_and_reads_them_back_exactly() {
+        let mut want: Vec<(NaiveDate, i64, String)> = ledger()
+            .into_iter()
+            .map(|(y, m, d, s, a)| (NaiveDate::from_ymd_opt(y, m, d).unwrap(), a, s.to_string()))
+            .collect();
+        want.sort();
+        let mut checked = 0;
+        for delimiter in [',', ';', '\t'] {
+            for date in ["%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d %b %Y"] {
+                for comma_decimal in [false, true] {
+                    if comma_decimal && delimiter == ',' {
+                        continue; // would need quoting of every amount; covered below
+                    }
+                    for money in [
+                        Money::Signed,
+                        Money::Pair { named: true },
+                        Money::Pair { named: false },
+                    ] {
+                        for (balance, header, preamble, currency_col, newest_first) in [
+                            (true, true, false, false, false),
+                            (false, true, true, true, true),
+                            (true, false, false, true, true),
+                            (true, true, true, false, true),
+                        ] {
+                            if matches!(money, Money::Pair { named: false }) && !balance {
+                                continue; // nothing can tell debit from credit
+                            }
+                            if matches!(money, Money::Pair { named: true }) && !header {
+                                continue;
+                            }
+                            let l = Layout {
+                                delimiter,
+                                date,
+                                comma_decimal,
+                                money,
+                                balance,
+                                header,
+                                preamble,
+                                currency_col,
+                                newest_first,
+                            };
+                            let text = render(l);
+                            let sample = sample_bytes(text.as_bytes()).unwrap();
+                            let d = detect(&sample, Some("GBP"))
+                                .unwrap_or_else(|e| panic!("{l:?}: {e}\n{text}"));
+                            assert!(d.doubts.is_empty(), "{l:?}: {:?}\n{text}", d.doubts);
+                            assert_eq!(read_all(&text, &d.profile), want, "{l:?}\n{text}");
+                            assert_eq!(d.profile.format.currency.is_none(), currency_col);
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 150, "only {checked} layouts checked");
+    }
+
+    #[test]
+    fn quoted_comma_decimals_in_a_comma_file() {
+        let text = "Datum,Omschrijving,Bedrag\n\"03-01-2026\",\"HUUR\",\"-850,00\"\n\"15-01-2026\",\"SALARIS\",\"2.400,00\"\n\"20-01-2026\",\"AH 1234\",\"-45,10\"\n";
+        let d = detect(&sample_bytes(text.as_bytes()).unwrap(), Some("EUR")).unwrap();
+        assert_eq!(d.profile.format.decimal, ',');
+        let rows = read_all(text, &d.profile);
+        assert_eq!(rows[1].1, 240000);
+    }
+
+    #[test]
+    fn day_first_or_month_first_is_decided_by_the_values() {
+        let text = "Date,Description,Amount\n03/01/2026,A,-1.00\n13/01/2026,B,-2.00\n";
+        let d = detect(&sample_bytes(text.as_bytes()).unwrap(), Some("EUR")).unwrap();
+        assert_eq!(d.profile.format.date_formats[0], "%d/%m/%Y");
+        let text = "Date,Description,Amount\n01/03/2026,A,-1.00\n01/13/2026,B,-2.00\n";
+        let d = detect(&sample_bytes(text.as_bytes()).unwrap(), Some("EUR")).unwrap();
+        assert_eq!(d.profile.format.date_formats[0], "%m/%d/%Y");
+        // Only sorted as month-first: 05/01 (May 1) .. 06/01 .. 07/01 are in order,
+        // day-first they would be Jan 5, Jan 6, Jan 7: also in order. Ambiguous.
+        let text =
+            "Date,Description,Amount\n05/01/2026,A,-1.00\n06/01/2026,B,-2.00\n07/01/2026,C,-3.00\n";
+        let d = detect(&sample_bytes(text.as_bytes()).unwrap(), Some("EUR")).unwrap();
+        assert!(
+            d.doubts.iter().any(|x| x.contains("day-first")),
+            "{:?}",
+            d.doubts
+        );
+        // In order only when read month-first.
+        let text =
+            "Date,Description,Amount\n01/02/2026,A,-1.00\n03/01/2026,B,-2.00\n05/01/2026,C,-3.00\n";
+        let d = detect(&sample_bytes(text.as_bytes()).unwrap(), Some("EUR")).unwrap();
+        assert!(d.doubts.is_empty(), "{:?}", d.doubts);
+        assert_eq!(d.profile.format.date_formats[0], "%m/%d/%Y");
+    }
+
+    #[test]
+    fn a_running_balance_fixes_the_sign_of_credit_card_exports() {
+        // Charges written as positive numbers, the balance owed going up.
+        let text = "Date,Description,Amount,Balance\n2026-01-02,BOOKS,12.00,-12.00\n2026-01-05,CAFE,3.50,-15.50\n2026-01-09,PAYMENT THANK YOU,-15.50,0.00\n";
+        let d = detect(&sample_bytes(text.as_bytes()).unwrap(), Some("USD")).unwrap();
+        assert!(d.profile.format.invert_sign);
+        assert_eq!(read_all(text, &d.profile)[0].1, -1200);
+    }
+
+    #[test]
+    fn all_positive_amounts_without_a_balance_raise_a_doubt() {
+        let text = "Date,Description,Amount\n2026-01-02,A,1.00\n2026-01-03,B,2.00\n2026-01-04,C,3.00\n2026-01-05,D,4.00\n2026-01-06,E,5.00\n";
+        let d = detect(&sample_bytes(text.as_bytes()).unwrap(), Some("USD")).unwrap();
+        assert!(
+            d.doubts.iter().any(|x| x.contains("positive")),
+            "{:?}",
+            d.doubts
+        );
+    }
+
+    #[test]
+    fn currency_is_found_in_the_text_or_left_in_doubt() {
+        let text = "Date,Description,Amount (EUR)\n2026-01-02,A,-1.00\n2026-01-03,B,2.00\n";
+        let d = detect(&sample_bytes(text.as_bytes()).unwrap(), None).unwrap();
+        assert_eq!(d.profile.format.currency.as_deref(), Some("EUR"));
+        let text = "Date,Description,Amount\n2026-01-02,A,-1.00\n2026-01-03,B,2.00\n";
+        let d = detect(&sample_bytes(text.as_bytes()).unwrap(), None).unwrap();
+        assert!(d.doubts.iter().any(|x| x.contains("currency")));
+    }
+
+    #[test]
+    fn what_is_not_a_statement_is_refused() {
+        for text in [
+            "hello\nworld\n",
+            "a,b\n1,2\n",
+            "Name,Age,City\nAnn,31,Oslo\nBo,40,Rome\n",
+        ] {
+            let s = sample_bytes(text.as_bytes()).unwrap();
+            assert!(detect(&s, Some("EUR")).is_err(), "{text}");
+        }
+    }
 }

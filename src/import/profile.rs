@@ -55,7 +55,10 @@ pub struct Profile {
     #[serde(default)]
     pub format: ValueFormat,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub exclude: Vec<Exclude>,
+    pub exclude: Vec<Filter>,
+    /// Rows must match every one of these to be read (e.g. State = COMPLETED).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub only: Vec<Filter>,
 }
 
 /// How a file is recognised as this profile's, without `--profile`.
@@ -149,6 +152,9 @@ pub struct ValueFormat {
     pub currency: Option<String>,
     /// Flip every sign (credit-card exports where a charge is positive).
     pub invert_sign: bool,
+    /// The fee column is signed (negative = charged, positive = refunded) and is added to
+    /// the amount; by default a fee is always money out.
+    pub fee_signed: bool,
     /// Values of the `direction` column that mean money out / money in.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub debit_values: Vec<String>,
@@ -164,17 +170,19 @@ impl Default for ValueFormat {
             thousands: ",".into(),
             currency: None,
             invert_sign: false,
+            fee_signed: false,
             debit_values: vec![],
             credit_values: vec![],
         }
     }
 }
 
-/// Rows to leave out (pending, summaries, opening balances): a regex, case-insensitive,
-/// on one column or on the whole row.
+/// A row filter (`[[exclude]]`: pending rows, summaries, opening balances; `[[only]]`:
+/// the rows to keep): a case-insensitive regex on one column's trimmed value, or on any
+/// field when no column is given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Exclude {
+pub struct Filter {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<Column>,
     pub pattern: String,
@@ -272,6 +280,7 @@ impl Profile {
         for pattern in self
             .exclude
             .iter()
+            .chain(&self.only)
             .map(|e| &e.pattern)
             .chain(&self.csv.header_pattern)
             .chain(&self.matcher.row_pattern)
@@ -300,7 +309,12 @@ impl Profile {
             .into_iter()
             .flatten(),
         );
-        v.extend(self.exclude.iter().filter_map(|e| e.column.as_ref()));
+        v.extend(
+            self.exclude
+                .iter()
+                .chain(&self.only)
+                .filter_map(|e| e.column.as_ref()),
+        );
         v
     }
 }

@@ -107,9 +107,11 @@ pub fn match_score(profile: &Profile, sample: &str) -> Option<usize> {
         let re = Regex::new(p).ok()?;
         lines.find(|l| re.is_match(l))
     } else {
-        let mut rest = lines.by_ref().skip(profile.csv.skip_lines);
+        for _ in 0..profile.csv.skip_lines {
+            lines.next();
+        }
         if profile.csv.has_header {
-            rest.find(|l| !l.trim().is_empty())
+            lines.find(|l| !l.trim().is_empty())
         } else {
             None
         }
@@ -159,6 +161,17 @@ mod tests {
             .join("fixtures")
             .join(dir)
             .join(name)
+    }
+
+    #[test]
+    fn header_less_files_are_matched_after_their_skipped_lines() {
+        let p = Profile::from_toml(
+            "x",
+            "[csv]\nhas_header = false\nskip_lines = 2\n[match]\nrow_pattern = '^\\d{2}/\\d{2}/\\d{4},'\n[columns]\ndate = 1\ndescription = 2\namount = 3\n[format]\ncurrency = \"USD\"\n",
+        )
+        .unwrap();
+        assert!(match_score(&p, "Account 123\nExported\n01/03/2026,SHOP,1.00\n").is_some());
+        assert!(match_score(&p, "01/03/2026,SHOP,1.00\n").is_none());
     }
 
     /// Every built-in profile has a hand-written fixture (`fixtures/csv/NAME.csv`) and the

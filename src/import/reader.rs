@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use chrono::format::{Item, Parsed, StrftimeItems};
 use regex::Regex;
 
-use super::profile::{Column, Profile};
+use super::profile::{Column, Filter, Profile};
 use crate::money::{self, AmountError, NumberFormat};
 
 /// One transaction as read from a file.
@@ -85,19 +85,43 @@ struct Cols {
     balance: Option<(usize, String)>,
     reference: Option<usize>,
     excludes: Vec<(Option<usize>, Regex)>,
+    only: Vec<(Option<usize>, Regex)>,
     /// Fields a row must have.
     needed: usize,
 }
 
-/// Decodes a byte stream to UTF-8 per the profile's encoding (a BOM always wins).
-pub fn decoder<R: Read>(input: R, encoding: &str) -> impl Read {
-    let enc = encoding_rs::Encoding::for_label(encoding.as_bytes()).unwrap_or(encoding_rs::UTF_8);
-    encoding_rs_io::DecodeReaderBytesBuilder::new()
-        .encoding(Some(enc))
-        .bom_override(true)
-        .strip_bom(true)
-        .utf8_passthru(true)
-        .build(input)
+/// Decodes a byte stream to UTF-8 per the profile's encoding; a byte order mark wins
+/// over the profile. UTF-8 input is passed through unchanged, so that invalid bytes are
+/// reported (with a hint about the encoding) rather than silently replaced.
+pub fn decoder<'a, R: Read + 'a>(mut input: R, encoding: &str) -> Box<dyn Read + 'a> {
+    let mut head = [0u8; 3];
+    let mut n = 0;
+    while n < head.len() {
+        match input.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => break,
+        }
+    }
+    let (enc, bom) = match encoding_rs::Encoding::for_bom(&head[..n]) {
+        Some((enc, len)) => (enc, len),
+        None => (
+            encoding_rs::Encoding::for_label(encoding.as_bytes()).unwrap_or(encoding_rs::UTF_8),
+            0,
+        ),
+    };
+    let rest = std::io::Cursor::new(head[bom..n].to_vec()).chain(input);
+    if enc == encoding_rs::UTF_8 {
+        Box::new(rest)
+    } else {
+        Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(enc))
+                .bom_sniffing(false)
+                .build(rest),
+        )
+    }
 }
 
 pub struct Reader<R: Read> {
@@ -110,6 +134,7 @@ pub struct Reader<R: Read> {
     number: NumberFormat,
     fixed_currency: Option<(String, u32)>,
     invert: bool,
+    fee_signed: bool,
     debit_values: Vec<String>,
     credit_values: Vec<String>,
     delimiter: char,
@@ -175,6 +200,7 @@ impl<R: Read> Reader<R> {
             .quote(profile.csv.quote as u8)
             .has_headers(false)
             .flexible(true)
+            .terminator(csv::Terminator::Any(b'\n'))
             .from_reader(input);
         let dates = profile
             .format
@@ -203,6 +229,7 @@ impl<R: Read> Reader<R> {
             },
             fixed_currency,
             invert: profile.format.invert_sign,
+            fee_signed: profile.format.fee_signed,
             debit_values: lower(&profile.format.debit_values),
             credit_values: lower(&profile.format.credit_values),
             delimiter: profile.csv.delimiter,
@@ -255,10 +282,11 @@ impl<R: Read> Reader<R> {
     }
 
     fn is_excluded(&self) -> bool {
-        self.cols.excludes.iter().any(|(col, re)| match col {
-            Some(i) => re.is_match(self.record.get(*i).unwrap_or("")),
-            None => self.record.iter().any(|f| re.is_match(f)),
-        })
+        let matches = |(col, re): &(Option<usize>, Regex)| match col {
+            Some(i) => re.is_match(self.record.get(*i).unwrap_or("").trim()),
+            None => self.record.iter().any(|f| re.is_match(f.trim())),
+        };
+        self.cols.excludes.iter().any(matches) || !self.cols.only.iter().all(matches)
     }
 
     fn parse(&self, line: u64) -> Result<Row, RowError> {
@@ -345,7 +373,14 @@ impl<R: Read> Reader<R> {
                 self.cols.debit.as_ref().expect("validated"),
                 self.cols.credit.as_ref().expect("validated"),
             );
+            let fee_given = self
+                .cols
+                .fee
+                .as_ref()
+                .is_some_and(|f| !field(f.0).is_empty());
             match (amount_of(d)?, amount_of(c)?) {
+                // A row that only charges (or refunds) a fee.
+                (None, None) if fee_given => 0,
                 (None, None) => {
                     return Err(RowError {
                         line,
@@ -360,7 +395,11 @@ impl<R: Read> Reader<R> {
         if let Some(c) = &self.cols.fee
             && let Some(fee) = amount_of(c)?
         {
-            amount -= fee.abs();
+            if self.fee_signed {
+                amount += fee;
+            } else {
+                amount -= fee.abs();
+            }
         }
         if self.invert {
             amount = -amount;
@@ -383,7 +422,7 @@ impl<R: Read> Reader<R> {
         let reference = self
             .cols
             .reference
-            .map(field)
+            .map(|i| field(i).trim_matches('\'').trim())
             .filter(|s| !s.is_empty())
             .map(str::to_string);
         Ok(Row {
@@ -400,11 +439,9 @@ impl<R: Read> Reader<R> {
     }
 
     fn date(&self, text: &str) -> Option<NaiveDate> {
-        self.dates.iter().find_map(|(_, items)| {
-            let mut parsed = Parsed::new();
-            chrono::format::parse(&mut parsed, text, items.iter()).ok()?;
-            parsed.to_naive_date().ok()
-        })
+        self.dates
+            .iter()
+            .find_map(|(_, items)| parse_date(text, items))
     }
 
     fn formats(&self) -> String {
@@ -418,6 +455,17 @@ impl<R: Read> Reader<R> {
     fn describe_number(&self) -> String {
         format!("decimal separator `{}`", self.number.decimal)
     }
+}
+
+/// Parses a date with pre-parsed strftime items. Years outside 1900-2200 are refused, so
+/// that `%Y` does not read "12/30/19" as the year 19 and a later `%y` format gets its turn.
+pub fn parse_date(text: &str, items: &[Item<'_>]) -> Option<NaiveDate> {
+    let mut parsed = Parsed::new();
+    chrono::format::parse(&mut parsed, text, items.iter()).ok()?;
+    let date = parsed.to_naive_date().ok()?;
+    (1900..=2200)
+        .contains(&chrono::Datelike::year(&date))
+        .then_some(date)
 }
 
 fn lower(v: &[String]) -> Vec<String> {
@@ -442,6 +490,7 @@ pub fn split_line(line: &str, delimiter: char, quote: char) -> Vec<String> {
         .quote(quote as u8)
         .has_headers(false)
         .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
         .from_reader(line.as_bytes());
     let mut rec = csv::StringRecord::new();
     match rdr.read_record(&mut rec) {
@@ -455,7 +504,13 @@ pub fn split_line(line: &str, delimiter: char, quote: char) -> Vec<String> {
 
 fn join_fields(r: &csv::StringRecord, delimiter: char) -> String {
     let mut out = String::new();
+    let last = r.len().saturating_sub(1);
     for (i, f) in r.iter().enumerate() {
+        let f = if i == last {
+            f.trim_end_matches('\r')
+        } else {
+            f
+        };
         if i > 0 {
             out.push(delimiter);
         }
@@ -520,18 +575,23 @@ fn resolve(
     for col in c.description.list() {
         description.push(find(col)?.0);
     }
-    let mut excludes = vec![];
-    for e in &profile.exclude {
-        let col = match &e.column {
-            Some(col) => Some(find(col)?.0),
-            None => None,
-        };
-        let re = regex::RegexBuilder::new(&e.pattern)
-            .case_insensitive(true)
-            .build()
-            .expect("validated with the profile");
-        excludes.push((col, re));
-    }
+    let mut filters = |list: &[Filter]| -> Result<Vec<(Option<usize>, Regex)>, ReadError> {
+        let mut out = vec![];
+        for e in list {
+            let col = match &e.column {
+                Some(col) => Some(find(col)?.0),
+                None => None,
+            };
+            let re = regex::RegexBuilder::new(&e.pattern)
+                .case_insensitive(true)
+                .build()
+                .expect("validated with the profile");
+            out.push((col, re));
+        }
+        Ok(out)
+    };
+    let excludes = filters(&profile.exclude)?;
+    let only = filters(&profile.only)?;
     Ok(Cols {
         date,
         value_date,
@@ -545,6 +605,241 @@ fn resolve(
         balance,
         reference,
         excludes,
+        only,
         needed,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{detect, profiles, sample_bytes};
+    use proptest::prelude::*;
+
+    fn profile(text: &str) -> Profile {
+        Profile::from_toml("t", text).unwrap()
+    }
+
+    const SIMPLE: &str = r#"
+[columns]
+date = "Date"
+description = ["Payee", "Memo"]
+debit = "Out"
+credit = "In"
+fee = "Fee"
+balance = "Balance"
+reference = "Id"
+[format]
+date_formats = ["%d/%m/%Y", "%d/%m/%Y %H:%M"]
+currency = "GBP"
+[[exclude]]
+column = "Status"
+pattern = "^pending$"
+[[exclude]]
+pattern = "^Closing balance"
+"#;
+
+    fn rows(text: &str, p: &Profile) -> Vec<Result<Row, RowError>> {
+        let mut r = Reader::new(text.as_bytes(), p).unwrap();
+        std::iter::from_fn(|| r.next_row()).collect()
+    }
+
+    #[test]
+    fn reads_debit_credit_fee_memo_reference_and_excludes() {
+        let p = profile(SIMPLE);
+        let text = "Id,Date,Payee,Memo,Out,In,Fee,Balance,Status\n\
+                    a1,01/02/2026,Corner  Shop,\"milk, bread\",3.20,,,96.80,done\n\
+                    a2,02/02/2026 13:45,Employer,,,\"1,000.00\",,\"1,096.80\",done\n\
+                    a3,03/02/2026,ATM,,20.00,,1.50,1075.30,pending\n\
+                    a4,04/02/2026,FX card,,10.00,,0.25,1065.05,done\n\
+                    Closing balance,,,,,,,1065.05,\n";
+        let got = rows(text, &p);
+        assert_eq!(got.len(), 3);
+        let r0 = got[0].as_ref().unwrap();
+        assert_eq!(r0.line, 2);
+        assert_eq!(r0.amount, -320);
+        assert_eq!(r0.description, "Corner Shop milk, bread");
+        assert_eq!(r0.balance, Some(9680));
+        assert_eq!(r0.reference.as_deref(), Some("a1"));
+        assert_eq!(
+            r0.raw,
+            "a1,01/02/2026,Corner  Shop,\"milk, bread\",3.20,,,96.80,done"
+        );
+        let r1 = got[1].as_ref().unwrap();
+        assert_eq!(
+            (r1.amount, r1.date.to_string().as_str()),
+            (100000, "2026-02-02")
+        );
+        assert_eq!(r1.description, "Employer");
+        assert_eq!(got[2].as_ref().unwrap().amount, -1025);
+    }
+
+    #[test]
+    fn errors_name_line_column_value_and_format() {
+        let p = profile(SIMPLE);
+        let text = "Id,Date,Payee,Memo,Out,In,Fee,Balance,Status\n\
+                    a1,2026-02-01,Shop,,3.20,,,96.80,done\n\
+                    a2,01/02/2026,Shop,,3.2.0,,,96.80,done\n\
+                    a3,01/02/2026,Shop,,,,,96.80,done\n";
+        let got = rows(text, &p);
+        let e0 = got[0].as_ref().unwrap_err().to_string();
+        assert_eq!(
+            e0,
+            "2: column Date: value \"2026-02-01\" is not a date in format %d/%m/%Y or %d/%m/%Y %H:%M"
+        );
+        let e1 = got[1].as_ref().unwrap_err().to_string();
+        assert!(
+            e1.starts_with("3: column Out: value \"3.2.0\" is not a number"),
+            "{e1}"
+        );
+        let e2 = got[2].as_ref().unwrap_err().to_string();
+        assert!(e2.contains("Out / In") && e2.contains("both empty"), "{e2}");
+    }
+
+    #[test]
+    fn missing_columns_and_headers_are_reported() {
+        let p = profile(SIMPLE);
+        let err = Reader::new("Date,Payee\n".as_bytes(), &p).err().unwrap();
+        assert!(err.to_string().contains("no column `Out`"), "{err}");
+        let mut p2 = p.clone();
+        p2.csv.header_pattern = Some("^Id,".into());
+        let err = Reader::new("nothing here\n".as_bytes(), &p2).err().unwrap();
+        assert!(matches!(err, ReadError::HeaderNotFound(_)));
+        assert!(matches!(
+            Reader::new("".as_bytes(), &p).err().unwrap(),
+            ReadError::Empty
+        ));
+    }
+
+    #[test]
+    fn windows_1252_is_decoded_and_a_bom_is_dropped() {
+        let p = profile(
+            "[csv]\nencoding = \"windows-1252\"\ndelimiter = \";\"\n[columns]\ndate = 1\ndescription = 2\namount = 3\n[format]\ndate_formats = [\"%d.%m.%Y\"]\ndecimal = \",\"\nthousands = \".\"\ncurrency = \"EUR\"\n",
+        );
+        let bytes = b"Datum;Text;Betrag\n01.02.2026;B\xe4ckerei M\xfcller;-3,50\n";
+        let mut r = Reader::new(decoder(&bytes[..], "windows-1252"), &p).unwrap();
+        let row = r.next_row().unwrap().unwrap();
+        assert_eq!(row.description, "Bäckerei Müller");
+        assert_eq!(row.amount, -350);
+        let bom = b"\xef\xbb\xbfDatum;Text;Betrag\n01.02.2026;Caf\xc3\xa9;1,00\n";
+        let mut r = Reader::new(decoder(&bom[..], "windows-1252"), &p).unwrap();
+        assert_eq!(r.header().unwrap()[0], "Datum");
+        assert_eq!(r.next_row().unwrap().unwrap().description, "Café");
+    }
+
+    #[test]
+    fn utf8_errors_point_at_the_encoding_setting() {
+        let p = profile(
+            "[columns]\ndate = \"D\"\ndescription = \"T\"\namount = \"A\"\n[format]\ncurrency = \"EUR\"\n",
+        );
+        let bytes = b"D,T,A\n2026-01-01,Caf\xe9,1.00\n";
+        let mut r = Reader::new(decoder(&bytes[..], "utf-8"), &p).unwrap();
+        let e = r.next_row().unwrap().unwrap_err().to_string();
+        assert!(e.contains("windows-1252"), "{e}");
+    }
+
+    #[test]
+    fn crlf_files_get_the_right_line_numbers() {
+        let p = profile(SIMPLE);
+        let text = "Id,Date,Payee,Memo,Out,In,Fee,Balance,Status\r\n\
+                    a1,01/02/2026,Shop,,3.20,,,96.80,done\r\n\
+                    \r\n\
+                    a2,02/02/2026,\"Two\r\nlines\",,1.00,,,95.80,\"done\"\r\n\
+                    a3,03/02/2026,Shop,,,bad,,95.80,done\r\n";
+        let got = rows(text, &p);
+        assert_eq!(got[0].as_ref().unwrap().line, 2);
+        let r1 = got[1].as_ref().unwrap();
+        assert_eq!(r1.line, 4);
+        assert_eq!(r1.description, "Two lines");
+        assert!(!r1.raw.ends_with('\r'));
+        assert_eq!(got[2].as_ref().unwrap_err().line, 6);
+    }
+
+    #[test]
+    fn fees_alone_signed_fees_and_only_filters() {
+        let mut p = profile(SIMPLE);
+        let text = "Id,Date,Payee,Memo,Out,In,Fee,Balance,Status\n\
+                    f1,01/02/2026,SMS fee,,,,0.35,1.00,done\n";
+        assert_eq!(rows(text, &p)[0].as_ref().unwrap().amount, -35);
+        p.format.fee_signed = true;
+        let text = "Id,Date,Payee,Memo,Out,In,Fee,Balance,Status\n\
+                    f1,01/02/2026,Fee reversal,,,,0.35,1.00,done\n\
+                    f2,01/02/2026,Transfer,,10.00,,-0.50,1.00,done\n\
+                    f3,01/02/2026,Transfer,,10.00,,-0.50,1.00,reverted\n";
+        p.exclude.clear();
+        p.only = vec![crate::import::profile::Filter {
+            column: Some(Column::Name("Status".into())),
+            pattern: "^done$".into(),
+        }];
+        let got = rows(text, &p);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].as_ref().unwrap().amount, 35);
+        assert_eq!(got[1].as_ref().unwrap().amount, -1050);
+    }
+
+    #[test]
+    fn four_digit_year_formats_do_not_take_two_digit_years() {
+        let p = profile(
+            "[columns]\ndate = 1\ndescription = 2\namount = 3\n[csv]\nhas_header = false\n[format]\ndate_formats = [\"%m/%d/%Y\", \"%m/%d/%y\"]\ncurrency = \"USD\"\n",
+        );
+        let got = rows("12/30/19,A,1.00\n12/30/2019,B,2.00\n", &p);
+        assert_eq!(got[0].as_ref().unwrap().date.to_string(), "2019-12-30");
+        assert_eq!(got[1].as_ref().unwrap().date.to_string(), "2019-12-30");
+    }
+
+    #[test]
+    fn the_excel_text_marker_is_dropped_from_references() {
+        let p = profile(SIMPLE);
+        let text = "Id,Date,Payee,Memo,Out,In,Fee,Balance,Status\n'320260740',01/02/2026,Shop,,1.00,,,1.00,done\n";
+        assert_eq!(
+            rows(text, &p)[0].as_ref().unwrap().reference.as_deref(),
+            Some("320260740")
+        );
+    }
+
+    /// Feeds arbitrary bytes through everything that reads user files: sampling,
+    /// detection and every built-in profile. Nothing may panic.
+    fn read_everything(bytes: &[u8]) {
+        if let Ok(sample) = sample_bytes(bytes) {
+            if let Ok(d) = detect::detect(&sample, Some("EUR"))
+                && let Ok(mut r) = Reader::new(decoder(bytes, &d.profile.csv.encoding), &d.profile)
+            {
+                while r.next_row().is_some() {}
+            }
+            let _ = profiles::best_match(&profiles::builtin(), &sample.text);
+        }
+        for e in profiles::builtin() {
+            if let Ok(mut r) = Reader::new(decoder(bytes, &e.profile.csv.encoding), &e.profile) {
+                while r.next_row().is_some() {}
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            read_everything(&bytes);
+        }
+
+        #[test]
+        fn mangled_csv_never_panics(
+            edits in proptest::collection::vec((0usize..4000, prop::sample::select(vec![
+                "\"", ",", ";", "\n", "\r\n", "-", ".", "(", "\u{feff}", "\u{e9}", "\t", "",
+                "99999999999999999999", "31/02/2026", "1,23,4",
+            ])), 0..12)
+        ) {
+            let mut text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/csv/chase.csv")).unwrap();
+            text.push_str("2026-01-01,\"x\",1.00,\n01/02/2026;y;-1,00;\n");
+            for (pos, s) in edits {
+                let mut at = pos.min(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                text.insert_str(at, s);
+            }
+            read_everything(text.as_bytes());
+        }
+    }
 }

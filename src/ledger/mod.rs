@@ -109,7 +109,7 @@ impl Ledger {
         }
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;",
         )
         .map_err(sql)?;
         let mut ledger = Ledger {

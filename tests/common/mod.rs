@@ -99,3 +99,62 @@ pub fn stderr_of(out: &std::process::Output) -> String {
 pub fn stdout_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+impl TestEnv {
+    /// Writes a file in the test's temporary folder and returns its path.
+    pub fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.tmp.path().join(name);
+        fs::write(&path, contents).unwrap();
+        path
+    }
+
+    /// `smartspend import ARGS --json` for user `alice` (created on first use).
+    pub fn import(&self, args: &[&str]) -> std::process::Output {
+        if !self.user_dir("alice").exists() {
+            self.add_user("alice", PASS);
+        }
+        self.cmd()
+            .arg("import")
+            .args(args)
+            .arg("--json")
+            .env("SMARTSPEND_PASSPHRASE", PASS)
+            .output()
+            .unwrap()
+    }
+
+    /// The import summary of a successful `import`.
+    pub fn import_ok(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.import(args);
+        assert!(out.status.success(), "import failed: {}", stderr_of(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    /// (date, amount in minor units, description) of every transaction, in id order.
+    pub fn transactions(&self) -> Vec<(String, i64, String)> {
+        let ledger = self.open_ledger("alice", PASS);
+        let mut stmt = ledger
+            .conn()
+            .prepare("SELECT date, amount, description FROM transactions ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+}
+
+/// A statement in a simple layout: Date,Description,Amount,Balance, ISO dates, USD.
+pub fn statement(rows: &[(&str, &str, &str)]) -> String {
+    let mut s = String::from("Date,Description,Amount,Balance\n");
+    let mut balance: i64 = 1_000_000;
+    for (date, desc, amount) in rows {
+        let cents: i64 = (amount.parse::<f64>().unwrap() * 100.0).round() as i64;
+        balance += cents;
+        s.push_str(&format!(
+            "{date},\"{desc}\",{amount},{}.{:02}\n",
+            balance / 100,
+            balance % 100
+        ));
+    }
+    s
+}

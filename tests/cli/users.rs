@@ -1,10 +1,8 @@
-//! Integration tests: the real binary in a temporary home.
-
-mod common;
+//! Users, unlocking, settings and the encrypted ledger.
 
 use std::fs;
 
-use common::{PASS, TestEnv, mode, stderr_of, stdout_of};
+use crate::common::{PASS, TestEnv, mode, stderr_of, stdout_of};
 use predicates::prelude::*;
 
 fn insert_transactions(env: &TestEnv, user: &str, pass: &str, descriptions: &[&str]) {

@@ -1,0 +1,7 @@
+//! Integration tests: the real binary in a temporary home, one test binary.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod import;
+mod users;
