@@ -62,6 +62,45 @@ impl NumberFormat {
     };
 }
 
+const CURRENCY_SIGNS: &[char] = &[
+    '$', '€', '£', '¥', '₹', '₩', '₪', '₺', '₽', '฿', '₫', '₦', '₱', '₴', '₡',
+];
+
+/// Letters that stand for a currency next to an amount: ISO codes ("EUR"), and local
+/// signs written in letters ("R" for rand, "kr", "zł", the "A" of "A$").
+fn is_currency_word(word: &str) -> bool {
+    (word.len() == 3 && word.chars().all(|c| c.is_ascii_alphabetic()) && exponent(word).is_some())
+        || matches!(
+            word.to_lowercase().as_str(),
+            "r" | "kr" | "zł" | "fr" | "rs" | "lei" | "a" | "us" | "c" | "ca" | "nz" | "hk" | "s"
+        )
+}
+
+/// Drops currency signs and codes at either end; anything else stays (and then fails
+/// to parse, so that "4.5x" is an error, not 4.50).
+fn strip_currency(mut s: &str) -> &str {
+    loop {
+        let before = s;
+        s = s
+            .trim()
+            .trim_matches(|c| CURRENCY_SIGNS.contains(&c))
+            .trim();
+        let lead = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+        if lead > 0 && is_currency_word(&s[..lead]) {
+            s = &s[lead..];
+        }
+        let tail = s
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+        if tail < s.len() && is_currency_word(&s[tail..]) {
+            s = &s[..tail];
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
 /// Parses a bank's amount text into minor units.
 ///
 /// Accepts a sign before or after the number (`-12.50`, `12.50-`), accounting negatives
@@ -90,9 +129,7 @@ pub fn parse_amount(text: &str, fmt: NumberFormat, exponent: u32) -> Result<i64,
             s = head.trim_end();
         }
     }
-    // Drop currency symbols and codes at either end, keeping signs.
-    let is_noise = |c: char| !(c.is_ascii_digit() || c == '-' || c == '+' || c == fmt.decimal);
-    s = s.trim_matches(|c: char| is_noise(c) && Some(c) != fmt.thousands);
+    s = strip_currency(s);
     if let Some(rest) = s.strip_prefix('-') {
         negative = !negative;
         s = rest;
@@ -103,7 +140,7 @@ pub fn parse_amount(text: &str, fmt: NumberFormat, exponent: u32) -> Result<i64,
         s = rest;
     }
     // A currency symbol may sit between the sign and the digits: "-$12.50".
-    s = s.trim_matches(|c: char| is_noise(c) && Some(c) != fmt.thousands);
+    s = strip_currency(s);
     if s.is_empty() {
         return Err(AmountError::NotANumber);
     }

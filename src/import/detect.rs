@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::Sample;
 use super::profile::{Column, ColumnMap, Columns, CsvFormat, Profile, ValueFormat};
+use super::reader::NoEmptyLines;
 use crate::money::{self, NumberFormat};
 
 /// Date formats tried, day-first and month-first both where they differ.
@@ -235,7 +236,7 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
         .filter(|(_, s)| s.filled * 10 >= rows.len() * 9)
         .filter_map(|(i, s)| {
             let best = (0..DATE_FORMATS.len()).max_by_key(|&f| s.date_ok[f])?;
-            (s.date_ok[best] == s.filled && s.filled > 0).then_some((i, best))
+            mostly(s.date_ok[best], s.filled).then_some((i, best))
         })
         .collect();
     if date_cols.is_empty() {
@@ -261,7 +262,7 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
         .filter(|&i| !date_cols.iter().any(|&(d, _)| d == i))
         .filter(|&i| {
             let s = &stats[i];
-            s.filled > 0 && s.number_ok == s.filled && !looks_like_id(&rows, i, number)
+            mostly(s.number_ok, s.filled) && !looks_like_id(&rows, i, number)
         })
         .collect();
     let named = |words: &[&str]| {
@@ -314,15 +315,19 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
             .filter(|&i| Some(i) != amount && pair.is_none_or(|(d, c)| i != d && i != c))
             .find(|&i| {
                 let amounts = signed_amounts(&rows, amount, pair, fee, number);
-                balance_fit(&rows, i, &amounts, number).is_some()
+                matches!(
+                    balance_fit(&rows, i, &amounts, number),
+                    Fit::Same | Fit::Flipped
+                )
             });
     }
     let mut invert_sign = false;
     let amounts = signed_amounts(&rows, amount, pair, fee, number);
     if let Some(b) = balance {
         match balance_fit(&rows, b, &amounts, number) {
-            Some(false) => doubts.retain(|d| !d.contains("which is which")),
-            Some(true) => {
+            Fit::Unknown => {}
+            Fit::Same => doubts.retain(|d| !d.contains("which is which")),
+            Fit::Flipped => {
                 if let Some((d, c)) = pair {
                     // The running balance says the columns are the other way round.
                     pair = Some((c, d));
@@ -331,7 +336,7 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
                     invert_sign = true;
                 }
             }
-            None => doubts.push(format!(
+            Fit::Mismatch => doubts.push(format!(
                 "the running balance in column {} does not add up with the amounts",
                 label(&stats, b)
             )),
@@ -464,6 +469,12 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
     Ok(Detection { profile, doubts })
 }
 
+/// Nearly all values fit: a bad row or two must not hide a column (the reader reports
+/// those rows with their line numbers).
+fn mostly(ok: usize, filled: usize) -> bool {
+    filled > 0 && (ok * 10 >= filled * 9 || (filled >= 3 && ok + 1 >= filled))
+}
+
 fn label(stats: &[ColumnStats], i: usize) -> String {
     if stats[i].name.is_empty() {
         format!("#{}", i + 1)
@@ -498,11 +509,14 @@ fn records(text: &str, delimiter: char) -> Vec<Record> {
         .has_headers(false)
         .flexible(true)
         .terminator(csv::Terminator::Any(b'\n'))
-        .from_reader(text.as_bytes());
+        .from_reader(NoEmptyLines::new(text.as_bytes()));
     let mut out = vec![];
     let mut rec = csv::StringRecord::new();
     while let Ok(true) = rdr.read_record(&mut rec) {
         let line = rec.position().map_or(0, |p| p.line());
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
         out.push((
             line,
             rec.iter()
@@ -691,22 +705,37 @@ fn signed_amounts(
         .collect()
 }
 
-/// Whether a column is a running balance of the amounts: Some(false) if it adds up as
-/// is, Some(true) if it adds up with every sign flipped, None if it does not add up.
-/// Works for files sorted oldest-first and newest-first.
+/// How a column relates to the amounts as a running balance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// It adds up with the amounts as they are.
+    Same,
+    /// It adds up with every sign flipped.
+    Flipped,
+    /// Too few rows to tell.
+    Unknown,
+    /// It does not add up.
+    Mismatch,
+}
+
+/// Whether a column is a running balance of the amounts, in files sorted oldest-first
+/// or newest-first.
 fn balance_fit(
     rows: &[Vec<String>],
     b: usize,
     amounts: &[Option<i64>],
     number: NumberFormat,
-) -> Option<bool> {
+) -> Fit {
     let bal: Vec<Option<i64>> = rows
         .iter()
         .map(|r| money::parse_amount(&r[b], number, 4).ok())
         .collect();
     let (mut same, mut flipped, mut pairs) = (0, 0, 0);
     for i in 1..rows.len() {
-        let (Some(prev), Some(cur)) = (bal[i - 1], bal[i]) else {
+        // Rows whose balance or amount does not parse say nothing either way.
+        let (Some(prev), Some(cur), Some(_), Some(_)) =
+            (bal[i - 1], bal[i], amounts[i], amounts[i - 1])
+        else {
             continue;
         };
         pairs += 1;
@@ -718,14 +747,13 @@ fn balance_fit(
         }
     }
     if pairs == 0 {
-        return None;
-    }
-    if same * 10 >= pairs * 8 {
-        Some(false)
+        Fit::Unknown
+    } else if same * 10 >= pairs * 8 {
+        Fit::Same
     } else if flipped * 10 >= pairs * 8 {
-        Some(true)
+        Fit::Flipped
     } else {
-        None
+        Fit::Mismatch
     }
 }
 
@@ -736,8 +764,9 @@ fn pick_date_formats(
     s: &ColumnStats,
     doubts: &mut Vec<String>,
 ) -> Vec<String> {
+    let most = s.date_ok.iter().copied().max().unwrap_or(0);
     let full: Vec<usize> = (0..DATE_FORMATS.len())
-        .filter(|&f| s.date_ok[f] == s.filled)
+        .filter(|&f| s.date_ok[f] == most)
         .collect();
     let with_time = rows.iter().any(|r| r[c].trim().contains(':'));
     let finish = |f: &str| {

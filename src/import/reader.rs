@@ -124,8 +124,63 @@ pub fn decoder<'a, R: Read + 'a>(mut input: R, encoding: &str) -> Box<dyn Read +
     }
 }
 
+/// Puts a space on every empty line. The csv crate skips empty lines but then reports
+/// the next record at the empty line's number; with no empty lines its line numbers are
+/// exact, and the reader skips the blank records itself.
+pub struct NoEmptyLines<R> {
+    inner: R,
+    /// The last byte handed out (a newline at the start).
+    last: u8,
+    /// A byte read from `inner` but not yet handed out.
+    held: Option<u8>,
+}
+
+impl<R: Read> NoEmptyLines<R> {
+    pub fn new(inner: R) -> Self {
+        NoEmptyLines {
+            inner,
+            last: b'\n',
+            held: None,
+        }
+    }
+}
+
+impl<R: Read> Read for NoEmptyLines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        let mut n = 0;
+        if let Some(b) = self.held.take() {
+            buf[0] = b;
+            n = 1;
+        } else {
+            // Leave room to insert one space per byte read.
+            let want = buf.len().div_ceil(2);
+            let start = buf.len() - want;
+            let got = self.inner.read(&mut buf[start..])?;
+            // Writing never overtakes reading: byte i is read from start + i >= 2i.
+            for i in 0..got {
+                let b = buf[start + i];
+                if b == b'\n' && self.last == b'\n' {
+                    buf[n] = b' ';
+                    n += 1;
+                }
+                if n < buf.len() {
+                    buf[n] = b;
+                    n += 1;
+                } else {
+                    self.held = Some(b);
+                }
+                self.last = b;
+            }
+        }
+        Ok(n)
+    }
+}
+
 pub struct Reader<R: Read> {
-    csv: csv::Reader<BufReader<R>>,
+    csv: csv::Reader<NoEmptyLines<BufReader<R>>>,
     /// Lines before the csv reader's first line (preamble and header).
     offset: u64,
     header: Option<Vec<String>>,
@@ -201,7 +256,7 @@ impl<R: Read> Reader<R> {
             .has_headers(false)
             .flexible(true)
             .terminator(csv::Terminator::Any(b'\n'))
-            .from_reader(input);
+            .from_reader(NoEmptyLines::new(input));
         let dates = profile
             .format
             .date_formats
@@ -736,6 +791,35 @@ pattern = "^Closing balance"
         let mut r = Reader::new(decoder(&bytes[..], "utf-8"), &p).unwrap();
         let e = r.next_row().unwrap().unwrap_err().to_string();
         assert!(e.contains("windows-1252"), "{e}");
+    }
+
+    #[test]
+    fn no_empty_lines_fills_blank_lines_whatever_the_buffer_size() {
+        let input = b"\n\na\n\nb\r\n\n\n";
+        for size in 1..8 {
+            let mut r = NoEmptyLines::new(&input[..]);
+            let mut out = vec![];
+            let mut buf = vec![0u8; size];
+            loop {
+                let n = r.read(&mut buf).unwrap();
+                if n == 0 {
+                    break;
+                }
+                out.extend_from_slice(&buf[..n]);
+            }
+            assert_eq!(out, b" \n \na\n \nb\r\n \n \n", "buffer of {size}");
+        }
+    }
+
+    #[test]
+    fn blank_lines_do_not_shift_line_numbers() {
+        let p = profile(SIMPLE);
+        let text = "Id,Date,Payee,Memo,Out,In,Fee,Balance,Status\n\n\
+                    a1,01/02/2026,Shop,,3.20,,,96.80,done\n\n\n\
+                    a2,01/02/2026,Shop,,x,,,96.80,done\n";
+        let got = rows(text, &p);
+        assert_eq!(got[0].as_ref().unwrap().line, 3);
+        assert_eq!(got[1].as_ref().unwrap_err().line, 6);
     }
 
     #[test]
