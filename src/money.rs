@@ -79,6 +79,10 @@ fn is_currency_word(word: &str) -> bool {
 /// Drops currency signs and codes at either end; anything else stays (and then fails
 /// to parse, so that "4.5x" is an error, not 4.50).
 fn strip_currency(mut s: &str) -> &str {
+    let digit_at = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
+    if digit_at(s.as_bytes().first()) && digit_at(s.as_bytes().last()) {
+        return s;
+    }
     loop {
         let before = s;
         s = s
@@ -150,10 +154,11 @@ pub fn parse_amount(text: &str, fmt: NumberFormat, exponent: u32) -> Result<i64,
     let mut frac_digits = 0u32;
     let mut seen_decimal = false;
     let mut digits = 0;
-    let chars: Vec<char> = s.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut prev_digit = false;
+    for (i, c) in s.char_indices() {
         if let Some(d) = c.to_digit(10) {
             digits += 1;
+            prev_digit = true;
             if seen_decimal {
                 frac_digits += 1;
                 if frac_digits > exponent {
@@ -169,23 +174,20 @@ pub fn parse_amount(text: &str, fmt: NumberFormat, exponent: u32) -> Result<i64,
                     .and_then(|w| w.checked_add(u64::from(d)))
                     .ok_or(AmountError::TooLarge)?;
             }
-        } else if c == fmt.decimal && !seen_decimal {
+            continue;
+        }
+        let was_digit = std::mem::replace(&mut prev_digit, false);
+        if c == fmt.decimal && !seen_decimal {
             seen_decimal = true;
-        } else if Some(c) == fmt.thousands
-            || c == ' '
-            || c == '\u{a0}'
-            || c == '\u{202f}'
-            || c == '\''
-        {
-            // Grouping is only valid between digits, before the decimal separator.
-            // and groups after it hold exactly three digits ("12.50" is not 1250 in
+        } else if Some(c) == fmt.thousands || matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'') {
+            // Grouping is only valid between digits, before the decimal separator, and
+            // groups after it hold exactly three digits ("12.50" is not 1250 in
             // comma-decimal notation).
-            let group = chars[i + 1..]
-                .iter()
-                .take_while(|n| n.is_ascii_digit())
+            let group = s[i + c.len_utf8()..]
+                .bytes()
+                .take_while(u8::is_ascii_digit)
                 .count();
-            let between = i > 0 && chars[i - 1].is_ascii_digit() && group == 3;
-            if seen_decimal || !between {
+            if seen_decimal || !was_digit || group != 3 {
                 return Err(AmountError::NotANumber);
             }
         } else {

@@ -38,6 +38,7 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> Result<()> {
         account: args.account.clone(),
         skip_invalid: args.skip_invalid,
     };
+    ledger.set_foreign_keys(false)?;
     let tx = ledger.write()?;
     let mut summaries = vec![];
     for (path, profile) in &plan {

@@ -15,6 +15,7 @@ use std::rc::Rc;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use xxhash_rust::xxh3::Xxh3;
 
 pub use profile::Profile;
 pub use reader::{ReadError, Reader, Row, RowError};
@@ -226,7 +227,7 @@ pub fn import_file(
         .prepare(
             "INSERT OR IGNORE INTO transactions (account_id, import_id, date, value_date, amount,
                  currency, balance, description_raw, description, bank_ref, fingerprint, raw_line)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )
         .map_err(sql)?;
     let mut summary = Summary {
@@ -254,17 +255,18 @@ pub fn import_file(
             }
         };
         let fp = fingerprint(account_id, &row, &mut occurrences);
-        let date = row.date.format("%Y-%m-%d").to_string();
-        let value_date = row.value_date.map(|d| d.format("%Y-%m-%d").to_string());
+        let date = iso_date(row.date);
+        let value_date = row.value_date.map(iso_date);
         let n = insert
             .execute(params![
                 account_id,
                 import_id,
-                date,
-                value_date,
+                date.as_str(),
+                value_date.as_ref().map(|d| d.as_str()),
                 row.amount,
                 row.currency,
                 row.balance,
+                row.description_raw,
                 row.description,
                 row.reference,
                 &fp[..],
@@ -374,24 +376,102 @@ impl Occurrences {
 
 /// The dedup key of a row: the bank's reference when it has one, else account, date,
 /// amount, currency, description (case and spacing folded) and the occurrence number
-/// among identical rows of the same file.
+/// among identical rows of the same file. XXH3-128: not a secret, only a name for the
+/// row, with collisions as unlikely as duplicates of random 128-bit values.
+///
+/// Row keys start with the date, so that a statement's keys land next to each other in
+/// the ledger's unique index instead of all over it (imports stay fast as it grows).
 fn fingerprint(account_id: i64, row: &Row, occ: &mut Occurrences) -> [u8; 16] {
-    let mut h = Sha256::new();
-    h.update(account_id.to_le_bytes());
+    let mut h = Xxh3::new();
+    h.update(&account_id.to_le_bytes());
+    let mut out = [0u8; 16];
     if let Some(r) = &row.reference {
         h.update(b"\0ref\0");
         h.update(r.as_bytes());
+        out.copy_from_slice(&h.digest128().to_be_bytes());
     } else {
         h.update(b"\0row\0");
-        h.update(row.date.to_string().as_bytes());
-        h.update(row.amount.to_le_bytes());
+        h.update(iso_date(row.date).as_bytes());
+        h.update(&row.amount.to_le_bytes());
         h.update(row.currency.as_bytes());
         h.update(b"\0");
-        h.update(row.description.to_lowercase().as_bytes());
-        let base = h.clone().finalize();
-        let key = u64::from_le_bytes(base[..8].try_into().expect("8 bytes"));
-        h.update(occ.next(row.date, key).to_le_bytes());
+        update_lowercase(&mut h, &row.description);
+        let n = occ.next(row.date, h.digest());
+        h.update(&n.to_le_bytes());
+        let days = chrono::Datelike::num_days_from_ce(&row.date) as u32;
+        out[..4].copy_from_slice(&days.to_be_bytes());
+        out[4..].copy_from_slice(&h.digest128().to_be_bytes()[..12]);
     }
-    let digest = h.finalize();
-    digest[..16].try_into().expect("16 bytes")
+    out
+}
+
+/// `YYYY-MM-DD` without going through a format string (this runs once per row).
+pub struct IsoDate([u8; 10]);
+
+impl IsoDate {
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).expect("ASCII digits")
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+pub fn iso_date(d: chrono::NaiveDate) -> IsoDate {
+    use chrono::Datelike;
+    let mut b = *b"0000-00-00";
+    let (y, m, day) = (d.year().clamp(0, 9999) as u32, d.month(), d.day());
+    for (i, v) in [
+        (0, y / 1000),
+        (1, y / 100 % 10),
+        (2, y / 10 % 10),
+        (3, y % 10),
+    ] {
+        b[i] = b'0' + v as u8;
+    }
+    b[5] = b'0' + (m / 10) as u8;
+    b[6] = b'0' + (m % 10) as u8;
+    b[8] = b'0' + (day / 10) as u8;
+    b[9] = b'0' + (day % 10) as u8;
+    IsoDate(b)
+}
+
+/// Hashes `text` lower-cased, without allocating.
+fn update_lowercase(h: &mut Xxh3, text: &str) {
+    if text.is_ascii() {
+        let mut buf = [0u8; 64];
+        for chunk in text.as_bytes().chunks(64) {
+            for (o, b) in buf.iter_mut().zip(chunk) {
+                *o = b.to_ascii_lowercase();
+            }
+            h.update(&buf[..chunk.len()]);
+        }
+    } else {
+        h.update(text.to_lowercase().as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates() {
+        for (y, m, d) in [(2026, 1, 5), (1999, 12, 31), (2000, 2, 29)] {
+            let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(iso_date(date).as_str(), date.format("%Y-%m-%d").to_string());
+        }
+    }
+
+    #[test]
+    fn lowercase_hashing_matches_lowercasing_first() {
+        for text in ["Blue BOTTLE Coffee", "ÉPICERIE Müller", &"AbC".repeat(50)] {
+            let mut a = Xxh3::new();
+            update_lowercase(&mut a, text);
+            let mut b = Xxh3::new();
+            b.update(text.to_lowercase().as_bytes());
+            assert_eq!(a.digest128(), b.digest128());
+        }
+    }
 }

@@ -19,7 +19,10 @@ pub struct Row {
     /// Minor units; negative = money out.
     pub amount: i64,
     pub currency: String,
+    /// Joined, spaces collapsed.
     pub description: String,
+    /// As the bank wrote it, when cleaning changed it.
+    pub description_raw: Option<String>,
     pub balance: Option<i64>,
     pub reference: Option<String>,
     /// The row's fields as read, for `tx show`.
@@ -159,6 +162,17 @@ impl<R: Read> Read for NoEmptyLines<R> {
             let want = buf.len().div_ceil(2);
             let start = buf.len() - want;
             let got = self.inner.read(&mut buf[start..])?;
+            let chunk = &buf[start..start + got];
+            let blank = (self.last == b'\n' && chunk.first() == Some(&b'\n'))
+                || memchr::memmem::find(chunk, b"\n\n").is_some();
+            if !blank {
+                // The common case: nothing to insert.
+                if let Some(&b) = chunk.last() {
+                    self.last = b;
+                }
+                buf.copy_within(start..start + got, 0);
+                return Ok(got);
+            }
             // Writing never overtakes reading: byte i is read from start + i >= 2i.
             for i in 0..got {
                 let b = buf[start + i];
@@ -463,17 +477,29 @@ impl<R: Read> Reader<R> {
             Some(c) => amount_of(c)?,
             None => None,
         };
-        let mut description = String::new();
+        // Parts joined with one space; spaces inside collapsed. The uncleaned text is kept
+        // only when cleaning changed something.
+        let mut cleaned = String::with_capacity(64);
+        let mut untidy = false;
         for &i in &self.cols.description {
             let part = field(i);
-            if !part.is_empty() {
-                if !description.is_empty() {
-                    description.push(' ');
+            untidy |= part.contains("  ") || part.contains(|c: char| c.is_whitespace() && c != ' ');
+            for word in part.split_whitespace() {
+                if !cleaned.is_empty() {
+                    cleaned.push(' ');
                 }
-                description.push_str(part);
+                cleaned.push_str(word);
             }
         }
-        let description = collapse_spaces(&description);
+        let description_raw = untidy.then(|| {
+            self.cols
+                .description
+                .iter()
+                .map(|&i| field(i))
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
         let reference = self
             .cols
             .reference
@@ -486,7 +512,8 @@ impl<R: Read> Reader<R> {
             value_date,
             amount,
             currency,
-            description,
+            description: cleaned,
+            description_raw,
             balance,
             reference,
             raw: join_fields(r, self.delimiter),
@@ -527,17 +554,6 @@ fn lower(v: &[String]) -> Vec<String> {
     v.iter().map(|s| s.trim().to_lowercase()).collect()
 }
 
-fn collapse_spaces(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
 /// Splits one line (a header) into trimmed fields.
 pub fn split_line(line: &str, delimiter: char, quote: char) -> Vec<String> {
     let mut rdr = csv::ReaderBuilder::new()
@@ -558,7 +574,7 @@ pub fn split_line(line: &str, delimiter: char, quote: char) -> Vec<String> {
 }
 
 fn join_fields(r: &csv::StringRecord, delimiter: char) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(r.as_slice().len() + r.len() + 8);
     let last = r.len().saturating_sub(1);
     for (i, f) in r.iter().enumerate() {
         let f = if i == last {

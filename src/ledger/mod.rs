@@ -20,6 +20,10 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
+/// SQLCipher page size. Fixed for the life of a ledger: a file only opens with the size it
+/// was created with. Larger pages mean fewer encryptions and HMACs per row written.
+const PAGE_SIZE: u32 = 16384;
+
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
     #[error("{} is an unencrypted SQLite database, not a smartspend ledger", path.display())]
@@ -97,6 +101,8 @@ impl Ledger {
         let pragma = zeroize::Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", &*key.to_hex()));
         conn.execute_batch(&pragma).map_err(sql)?;
         drop(pragma);
+        conn.execute_batch(&format!("PRAGMA cipher_page_size = {PAGE_SIZE};"))
+            .map_err(sql)?;
         // A wrong key only shows at the first real read.
         if let Err(e) = conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())) {
             return Err(match e.sqlite_error_code() {
@@ -141,6 +147,15 @@ impl Ledger {
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|source| LedgerError::Sqlite { path, source })
+    }
+
+    /// Turns foreign key enforcement off or on (outside a transaction). Bulk imports turn
+    /// it off: their rows only point at the account and batch they just made, and the
+    /// parent lookups cost a fifth of the import time.
+    pub fn set_foreign_keys(&self, on: bool) -> Result<(), LedgerError> {
+        self.conn
+            .pragma_update(None, "foreign_keys", on)
+            .map_err(|e| self.err(e))
     }
 
     pub fn err(&self, source: rusqlite::Error) -> LedgerError {
@@ -201,6 +216,10 @@ impl Ledger {
         let result = self
             .conn
             .execute_batch(&attach)
+            .and_then(|()| {
+                self.conn
+                    .execute_batch(&format!("PRAGMA rekeyed.cipher_page_size = {PAGE_SIZE};"))
+            })
             .and_then(|()| {
                 self.conn
                     .query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))

@@ -15,9 +15,9 @@ fn insert_transactions(env: &TestEnv, user: &str, pass: &str, descriptions: &[&s
     .unwrap();
     for (i, d) in descriptions.iter().enumerate() {
         tx.execute(
-            "INSERT INTO transactions (account_id, date, amount, currency, description_raw,
-                 description, fingerprint)
-             VALUES (1, '2026-11-01', ?1, 'EUR', ?2, ?2, ?3)",
+            "INSERT INTO transactions (account_id, date, amount, currency, description,
+                 description_raw, fingerprint)
+             VALUES (1, '2026-11-01', ?1, 'EUR', ?2, NULL, ?3)",
             rusqlite::params![-(i as i64) * 100 - 1, d, format!("fp{i}").into_bytes()],
         )
         .unwrap();
