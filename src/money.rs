@@ -62,7 +62,7 @@ impl NumberFormat {
     };
 }
 
-const CURRENCY_SIGNS: &[char] = &[
+pub const CURRENCY_SIGNS: &[char] = &[
     '$', '€', '£', '¥', '₹', '₩', '₪', '₺', '₽', '฿', '₫', '₦', '₱', '₴', '₡',
 ];
 

@@ -7,9 +7,9 @@
 use chrono::NaiveDate;
 
 use super::Sample;
-use super::profile::{Column, ColumnMap, Columns, CsvFormat, Profile, ValueFormat};
+use super::profile::{Column, ColumnMap, Columns, CsvFormat, Filter, Profile, ValueFormat};
 use super::reader::NoEmptyLines;
-use crate::money::{self, NumberFormat};
+use crate::money::{self, CURRENCY_SIGNS, NumberFormat};
 
 /// Date formats tried, day-first and month-first both where they differ.
 const DATE_FORMATS: &[&str] = &[
@@ -35,28 +35,30 @@ const DATE_FORMATS: &[&str] = &[
 ];
 
 /// Header words, lower case, in English, German, Dutch, French, Spanish and Afrikaans.
+/// Names of the booking date, most telling first.
 const DATE_WORDS: &[&str] = &[
-    "date",
-    "datum",
+    "booking date",
     "buchungstag",
     "buchungsdatum",
     "transaction date",
+    "completed date",
     "posting date",
-    "posted",
-    "booking",
-    "fecha",
     "boekdatum",
     "transactiedatum",
-    "started date",
+    "fecha",
+    "datum",
+    "date",
 ];
+/// Names of a second date: when the money moved, or when a card payment started.
 const VALUE_DATE_WORDS: &[&str] = &[
     "value date",
     "valuta",
     "wertstellung",
     "valutadatum",
     "date valeur",
-    "completed date",
     "post date",
+    "posted date",
+    "started date",
 ];
 const DESC_WORDS: &[&str] = &[
     "description",
@@ -147,14 +149,11 @@ const REFERENCE_WORDS: &[&str] = &[
     "transaction reference",
     "kenmerk",
 ];
-const CURRENCY_WORDS: &[&str] = &[
-    "currency",
-    "währung",
-    "waehrung",
-    "munt",
-    "devise",
-    "valuta code",
-];
+/// Descriptions of balance lines, which are not transactions.
+const BALANCE_LINE: &str = r"^((opening|closing|open|close|beginning|ending|start|end) balance\b.*|anfangssaldo.*|endsaldo.*|beginsaldo.*|eindsaldo.*|solde (initial|final).*)$";
+
+/// Field values that mark a row as not booked (yet): left out of detected layouts.
+const PENDING: &str = r"^(\(?pending\)?.*|reverted|declined|failed|cancell?ed|voided|expired|in progress|uncleared|umsatz vorgemerkt|vorgemerkt|in afwachting)$";
 
 /// Currencies looked for in a file that has no currency column.
 const COMMON_CURRENCIES: &[&str] = &[
@@ -200,23 +199,75 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
     }
     let (delimiter, width, records) = pick_delimiter(text)
         .ok_or_else(|| DetectError("no delimiter gives a table of three or more columns".into()))?;
-    // The table starts at the first record of full width followed by another one.
-    let start = (0..records.len())
-        .find(|&i| {
-            records[i].1.len() == width && records.get(i + 1).is_none_or(|r| r.1.len() == width)
+    // The data starts where full-width records begin to carry a date in the same column
+    // (preamble lines may have the table's width too); the header, if any, is the
+    // full-width record just before.
+    let full: Vec<usize> = (0..records.len())
+        .filter(|&i| records[i].1.len() == width)
+        .collect();
+    let dated = |i: usize, c: usize| parse_any_date(&records[i].1[c]).is_some();
+    let date_col = (0..width)
+        .max_by_key(|&c| full.iter().filter(|&&i| dated(i, c)).count())
+        .filter(|&c| full.iter().any(|&i| dated(i, c)))
+        .ok_or_else(|| DetectError("no column holds dates in a format smartspend knows".into()))?;
+    // The first dated record after which (nearly) all records are dated: a bad date
+    // in the data does not end the table.
+    let data_at = (0..full.len())
+        .find(|&k| {
+            let rest = &full[k..];
+            dated(full[k], date_col)
+                && mostly(
+                    rest.iter().filter(|&&i| dated(i, date_col)).count(),
+                    rest.len(),
+                )
         })
         .ok_or_else(|| DetectError("no table found".into()))?;
+    let header_at = data_at
+        .checked_sub(1)
+        .map(|k| full[k])
+        .filter(|&i| {
+            i + 1 == full[data_at] || records[i + 1..full[data_at]].iter().all(|r| r.1.len() < 2)
+        })
+        .filter(|&i| is_header(&records[i].1));
+    let has_header = header_at.is_some();
+    let start = header_at.unwrap_or(full[data_at]);
     let first = records[start].1.clone();
-    let has_header = is_header(&first);
-    let rows: Vec<Vec<String>> = records[start + usize::from(has_header)..]
+    let rows: Vec<Vec<String>> = records[full[data_at]..]
         .iter()
         .map(|(_, r)| r)
         .filter(|r| r.len() >= width && r.iter().any(|f| !f.is_empty()))
         .take(500)
         .cloned()
         .collect();
+    // Rows marked as not booked (pending, declined) and balance lines are not
+    // transactions: leave them out of what the layout is judged on, and of the import.
+    let left_out: Vec<(&str, regex::Regex)> = [PENDING, BALANCE_LINE]
+        .into_iter()
+        .map(|p| {
+            let re = regex::RegexBuilder::new(p)
+                .case_insensitive(true)
+                .build()
+                .expect("valid");
+            (p, re)
+        })
+        .collect();
+    let mut used_filters: Vec<&str> = vec![];
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .filter(|r| {
+            let hit = left_out
+                .iter()
+                .find(|(_, re)| r.iter().any(|f| re.is_match(f.trim())));
+            if let Some((p, _)) = hit
+                && !used_filters.contains(p)
+            {
+                used_filters.push(p);
+            }
+            hit.is_none()
+        })
+        .collect();
     if rows.is_empty() {
-        return Err(DetectError("the file has a header but no rows".into()));
+        return Err(DetectError("the table has no rows".into()));
     }
     let names: Vec<String> = if has_header {
         first.iter().map(|s| s.to_lowercase()).collect()
@@ -245,10 +296,14 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
         ));
     }
     let is_value = |i: usize| has_word(&names[i], VALUE_DATE_WORDS);
-    let date_col = date_cols
+    let date_col = DATE_WORDS
         .iter()
-        .map(|&(i, _)| i)
-        .find(|&i| has_word(&names[i], DATE_WORDS) && !is_value(i))
+        .find_map(|w| {
+            date_cols
+                .iter()
+                .map(|&(i, _)| i)
+                .find(|&i| !is_value(i) && has_word(&names[i], &[w]))
+        })
         .or_else(|| date_cols.iter().map(|&(i, _)| i).find(|&i| !is_value(i)))
         .unwrap_or(date_cols[0].0);
     let value_date_col = date_cols
@@ -307,6 +362,13 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
     if amount.is_none() && pair.is_none() {
         return Err(DetectError("no column holds amounts".into()));
     }
+    // An unsigned amount may come with a debit/credit marker column (Af/Bij, D/C, S/H).
+    let mut direction: Option<Direction> = None;
+    if let Some(a) = amount
+        && stats[a].negative == 0
+    {
+        direction = find_direction(&rows, &numeric, &date_cols, a, balance, number);
+    }
     // A second numeric column that is not the amount may be an unnamed running balance.
     if balance.is_none() {
         balance = candidates
@@ -314,7 +376,7 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
             .copied()
             .filter(|&i| Some(i) != amount && pair.is_none_or(|(d, c)| i != d && i != c))
             .find(|&i| {
-                let amounts = signed_amounts(&rows, amount, pair, fee, number);
+                let amounts = signed_amounts(&rows, amount, pair, fee, direction.as_ref(), number);
                 matches!(
                     balance_fit(&rows, i, &amounts, number),
                     Fit::Same | Fit::Flipped
@@ -322,7 +384,7 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
             });
     }
     let mut invert_sign = false;
-    let amounts = signed_amounts(&rows, amount, pair, fee, number);
+    let amounts = signed_amounts(&rows, amount, pair, fee, direction.as_ref(), number);
     if let Some(b) = balance {
         match balance_fit(&rows, b, &amounts, number) {
             Fit::Unknown => {}
@@ -342,23 +404,43 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
             )),
         }
     } else if let Some(a) = amount
-        && stats[a].negative == 0
+        && direction.is_none()
         && rows.len() >= 5
+        && stats[a].positive > stats[a].negative * 3 / 2
     {
+        // Most rows of a statement are money out. Mostly positive amounts and no balance
+        // to check them against: likely a card export that writes charges as positive.
         doubts.push(format!(
-            "every amount in column {} is positive: is money out written as positive (a credit card)?",
+            "most amounts in column {} are positive: is money out written as positive (a credit card)?",
             label(&stats, a)
         ));
     } else if pair.is_some() && debit_named.is_none() && credit_named.is_none() {
         // Without a balance or headers, the debit/credit doubt above stands.
     }
 
+    if let Some(b) = balance {
+        let missing = rows.len() - stats[b].filled;
+        if missing > 0 && stats[b].filled * 2 > rows.len() {
+            doubts.push(format!(
+                "{missing} row(s) have no running balance in column {}: pending transactions, or a bank that shows one balance a day?",
+                label(&stats, b)
+            ));
+        }
+    }
+
     // Description.
-    let used: Vec<usize> = [Some(date_col), value_date_col, amount, balance, fee]
-        .into_iter()
-        .flatten()
-        .chain(pair.into_iter().flat_map(|(d, c)| [d, c]))
-        .collect();
+    let used: Vec<usize> = [
+        Some(date_col),
+        value_date_col,
+        amount,
+        balance,
+        fee,
+        direction.as_ref().map(|d| d.0),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(pair.into_iter().flat_map(|(d, c)| [d, c]))
+    .collect();
     let text_cols: Vec<usize> = (0..width)
         .filter(|i| !used.contains(i) && !date_cols.iter().any(|&(d, _)| d == *i))
         .filter(|&i| stats[i].alpha > 0)
@@ -388,12 +470,11 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
     }
 
     // Currency.
-    let currency_col = (0..width).find(|&i| {
-        stats[i].filled > 0 && stats[i].iso_codes == stats[i].filled && !used.contains(&i)
-    });
-    let currency_col = currency_col.or_else(|| {
-        (0..width).find(|&i| has_word(&names[i], CURRENCY_WORDS) && stats[i].iso_codes > 0)
-    });
+    // The amount's currency is on every row; "original"/"local" currencies of card
+    // payments abroad are not.
+    let foreign = |i: usize| has_word(&names[i], &["original", "local", "foreign", "orig"]);
+    let currency_col = (0..width)
+        .find(|&i| mostly(stats[i].iso_codes, rows.len()) && !used.contains(&i) && !foreign(i));
     let fixed_currency = if currency_col.is_some() {
         None
     } else if let Some(code) = currency_in_text(&sample.text) {
@@ -447,7 +528,7 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
             amount: amount.map(col),
             debit: pair.map(|(d, _)| col(d)),
             credit: pair.map(|(_, c)| col(c)),
-            direction: None,
+            direction: direction.as_ref().map(|(c, _, _)| col(*c)),
             fee: fee.map(col),
             currency: currency_col.map(col),
             balance: balance.map(col),
@@ -460,10 +541,59 @@ pub fn detect(sample: &Sample, fallback_currency: Option<&str>) -> Result<Detect
             currency: fixed_currency,
             invert_sign,
             fee_signed: false,
-            debit_values: vec![],
-            credit_values: vec![],
+            debit_values: direction.as_ref().map(|d| d.1.clone()).unwrap_or_default(),
+            credit_values: direction.as_ref().map(|d| d.2.clone()).unwrap_or_default(),
         },
-        exclude: vec![],
+        // Lines without an amount (opening or closing balances) are not transactions.
+        exclude: {
+            let money_cols: Vec<usize> = match (amount, pair) {
+                (Some(a), _) => vec![a],
+                (None, Some((d, c))) => [Some(d), Some(c), fee].into_iter().flatten().collect(),
+                _ => vec![],
+            };
+            let blank = rows
+                .iter()
+                .any(|r| money_cols.iter().all(|&i| r[i].trim().is_empty()));
+            let mut filters = vec![];
+            if blank && !money_cols.is_empty() {
+                filters.push(Filter {
+                    column: Some(Columns::Many(money_cols.iter().map(|&i| col(i)).collect())),
+                    pattern: "^$".into(),
+                });
+            }
+            for pattern in &used_filters {
+                filters.push(Filter {
+                    column: None,
+                    pattern: pattern.to_string(),
+                });
+            }
+            // Short lines inside or after the table are summaries ("Kontostand",
+            // "Total"): leave out rows labelled like them.
+            for (_, r) in &records[full[data_at]..] {
+                if r.len() >= width {
+                    continue;
+                }
+                // A summary starts with a word; a short row starting with a date or a
+                // number is a broken transaction, which the reader must report.
+                let Some(label) = r.iter().find(|f| !f.is_empty()) else {
+                    continue;
+                };
+                if parse_any_date(label).is_some()
+                    || money::parse_amount(label, number, 4).is_ok()
+                    || !label.chars().any(char::is_alphabetic)
+                {
+                    continue;
+                }
+                let pattern = format!("^{}$", regex::escape(label));
+                if !filters.iter().any(|f| f.pattern == pattern) && filters.len() < 8 {
+                    filters.push(Filter {
+                        column: None,
+                        pattern,
+                    });
+                }
+            }
+            filters
+        },
         only: vec![],
     };
     Ok(Detection { profile, doubts })
@@ -592,10 +722,20 @@ fn pick_number_format(rows: &[Vec<String>]) -> NumberFormat {
     for cell in rows.iter().flatten() {
         let t = cell.trim();
         let b = t.as_bytes();
-        if b.len() >= 3 && b[b.len() - 1].is_ascii_digit() && b[b.len() - 2].is_ascii_digit() {
+        let numeric = t.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(c, '.' | ',' | '-' | '+' | ' ' | '\'')
+                || CURRENCY_SIGNS.contains(&c)
+        });
+        if !numeric || b.len() < 3 || parse_any_date(t).is_some() {
+            continue;
+        }
+        if b[b.len() - 1].is_ascii_digit() && b[b.len() - 2].is_ascii_digit() {
+            // The decimal separator appears once, two digits from the end, after any
+            // grouping separators.
             match b[b.len() - 3] {
-                b',' if !t.contains('.') || t.rfind('.') < t.rfind(',') => comma += 1,
-                b'.' if !t.contains(',') || t.rfind(',') < t.rfind('.') => point += 1,
+                b',' if t.matches(',').count() == 1 => comma += 1,
+                b'.' if t.matches('.').count() == 1 => point += 1,
                 _ => {}
             }
         }
@@ -690,19 +830,91 @@ fn signed_amounts(
     amount: Option<usize>,
     pair: Option<(usize, usize)>,
     fee: Option<usize>,
+    direction: Option<&Direction>,
     number: NumberFormat,
 ) -> Vec<Option<i64>> {
     let num = |r: &Vec<String>, i: usize| money::parse_amount(&r[i], number, 4).ok();
     rows.iter()
         .map(|r| {
             let base = match (amount, pair) {
-                (Some(a), _) => num(r, a)?,
+                (Some(a), _) => match direction {
+                    Some((d, debit, _)) if debit.contains(&r[*d].trim().to_lowercase()) => {
+                        -num(r, a)?.abs()
+                    }
+                    Some(_) => num(r, a)?.abs(),
+                    None => num(r, a)?,
+                },
                 (None, Some((d, c))) => num(r, c).unwrap_or(0).abs() - num(r, d).unwrap_or(0).abs(),
                 _ => return None,
             };
             Some(base - fee.and_then(|f| num(r, f)).unwrap_or(0).abs())
         })
         .collect()
+}
+
+/// A debit/credit marker column: (column, values meaning money out, values meaning in).
+type Direction = (usize, Vec<String>, Vec<String>);
+
+const DEBIT_MARKS: &[&str] = &[
+    "af",
+    "debit",
+    "d",
+    "dr",
+    "db",
+    "s",
+    "soll",
+    "out",
+    "withdrawal",
+    "-",
+    "debet",
+    "débit",
+];
+const CREDIT_MARKS: &[&str] = &[
+    "bij", "credit", "c", "cr", "h", "haben", "in", "deposit", "+", "crédit",
+];
+
+/// A text column with exactly two values, one for money out and one for money in, told
+/// apart by well-known markers or by the running balance.
+fn find_direction(
+    rows: &[Vec<String>],
+    numeric: &[usize],
+    date_cols: &[(usize, usize)],
+    amount: usize,
+    balance: Option<usize>,
+    number: NumberFormat,
+) -> Option<Direction> {
+    let width = rows.first()?.len();
+    for c in 0..width {
+        if c == amount || numeric.contains(&c) || date_cols.iter().any(|&(d, _)| d == c) {
+            continue;
+        }
+        let mut values: Vec<String> = rows.iter().map(|r| r[c].trim().to_lowercase()).collect();
+        if values.iter().any(String::is_empty) {
+            continue;
+        }
+        values.sort();
+        values.dedup();
+        let [x, y] = &values[..] else { continue };
+        let by_words = if DEBIT_MARKS.contains(&x.as_str()) && CREDIT_MARKS.contains(&y.as_str()) {
+            Some((x, y))
+        } else if DEBIT_MARKS.contains(&y.as_str()) && CREDIT_MARKS.contains(&x.as_str()) {
+            Some((y, x))
+        } else {
+            None
+        };
+        let guess = by_words.or_else(|| {
+            let b = balance?;
+            [(x, y), (y, x)].into_iter().find(|(d, cr)| {
+                let dir: Direction = (c, vec![d.to_string()], vec![cr.to_string()]);
+                let amounts = signed_amounts(rows, Some(amount), None, None, Some(&dir), number);
+                balance_fit(rows, b, &amounts, number) == Fit::Same
+            })
+        });
+        if let Some((d, cr)) = guess {
+            return Some((c, vec![d.clone()], vec![cr.clone()]));
+        }
+    }
+    None
 }
 
 /// How a column relates to the amounts as a running balance.

@@ -178,13 +178,13 @@ impl Default for ValueFormat {
 }
 
 /// A row filter (`[[exclude]]`: pending rows, summaries, opening balances; `[[only]]`:
-/// the rows to keep): a case-insensitive regex on one column's trimmed value, or on any
-/// field when no column is given.
+/// the rows to keep): a case-insensitive regex on a column's trimmed value; with several
+/// columns it must match in every one of them; with none, in any field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Filter {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub column: Option<Column>,
+    pub column: Option<Columns>,
     pub pattern: String,
 }
 
@@ -313,7 +313,8 @@ impl Profile {
             self.exclude
                 .iter()
                 .chain(&self.only)
-                .filter_map(|e| e.column.as_ref()),
+                .filter_map(|e| e.column.as_ref())
+                .flat_map(Columns::list),
         );
         v
     }

@@ -256,3 +256,70 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod detection_on_real_layouts {
+    use super::*;
+    use crate::import::{Reader, detect, reader::decoder, sample_bytes};
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    /// Detection, given only each bank fixture's bytes (and the currency, as a user's
+    /// setting would), must either say what it is unsure about or read exactly the
+    /// dates and amounts a person expects.
+    #[test]
+    fn when_detection_is_sure_it_reads_bank_exports_right() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut report = vec![];
+        let mut wrong = vec![];
+        for entry in builtin() {
+            let name = &entry.profile.name;
+            let bytes = std::fs::read(root.join(format!("csv/{name}.csv"))).unwrap();
+            let mut exp =
+                csv::Reader::from_path(root.join(format!("expected/{name}.csv"))).unwrap();
+            let mut want: BTreeMap<(String, String), usize> = BTreeMap::new();
+            let mut currency = String::new();
+            for r in exp.records() {
+                let r = r.unwrap();
+                currency = r[4].to_string();
+                *want
+                    .entry((r[1].to_string(), r[3].to_string()))
+                    .or_default() += 1;
+            }
+            let sample = sample_bytes(&bytes).unwrap();
+            let d = match detect::detect(&sample, Some(&currency)) {
+                Ok(d) if d.doubts.is_empty() => d,
+                Ok(d) => {
+                    report.push(format!("{name}: unsure ({})", d.doubts.join("; ")));
+                    continue;
+                }
+                Err(e) => {
+                    report.push(format!("{name}: refused ({e})"));
+                    continue;
+                }
+            };
+            let p = &d.profile;
+            let mut r = Reader::new(decoder(&bytes[..], &p.csv.encoding), p).unwrap();
+            let mut got: BTreeMap<(String, String), usize> = BTreeMap::new();
+            while let Some(row) = r.next_row() {
+                let row = row.unwrap_or_else(|e| panic!("{name}: detection was sure, yet {e}"));
+                let exp2 = crate::money::exponent(&row.currency).unwrap();
+                *got.entry((
+                    row.date.to_string(),
+                    crate::money::format_minor(row.amount, exp2),
+                ))
+                .or_default() += 1;
+            }
+            if got == want {
+                report.push(format!("{name}: sure and right"));
+            } else {
+                wrong.push(format!(
+                    "{name}: detection was sure but read wrong rows\n{}",
+                    p.to_toml()
+                ));
+            }
+        }
+        println!("{}", report.join("\n"));
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+}

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use chrono::format::{Item, Parsed, StrftimeItems};
 use regex::Regex;
 
-use super::profile::{Column, Filter, Profile};
+use super::profile::{Column, Columns, Filter, Profile};
 use crate::money::{self, AmountError, NumberFormat};
 
 /// One transaction as read from a file.
@@ -87,8 +87,8 @@ struct Cols {
     currency: Option<(usize, String)>,
     balance: Option<(usize, String)>,
     reference: Option<usize>,
-    excludes: Vec<(Option<usize>, Regex)>,
-    only: Vec<(Option<usize>, Regex)>,
+    excludes: Vec<(Vec<usize>, Regex)>,
+    only: Vec<(Vec<usize>, Regex)>,
     /// Fields a row must have.
     needed: usize,
 }
@@ -351,9 +351,13 @@ impl<R: Read> Reader<R> {
     }
 
     fn is_excluded(&self) -> bool {
-        let matches = |(col, re): &(Option<usize>, Regex)| match col {
-            Some(i) => re.is_match(self.record.get(*i).unwrap_or("").trim()),
-            None => self.record.iter().any(|f| re.is_match(f.trim())),
+        let matches = |(cols, re): &(Vec<usize>, Regex)| {
+            if cols.is_empty() {
+                self.record.iter().any(|f| re.is_match(f.trim()))
+            } else {
+                cols.iter()
+                    .all(|&i| re.is_match(self.record.get(i).unwrap_or("").trim()))
+            }
         };
         self.cols.excludes.iter().any(matches) || !self.cols.only.iter().all(matches)
     }
@@ -646,13 +650,13 @@ fn resolve(
     for col in c.description.list() {
         description.push(find(col)?.0);
     }
-    let mut filters = |list: &[Filter]| -> Result<Vec<(Option<usize>, Regex)>, ReadError> {
+    let mut filters = |list: &[Filter]| -> Result<Vec<(Vec<usize>, Regex)>, ReadError> {
         let mut out = vec![];
         for e in list {
-            let col = match &e.column {
-                Some(col) => Some(find(col)?.0),
-                None => None,
-            };
+            let mut col = vec![];
+            for c in e.column.iter().flat_map(Columns::list) {
+                col.push(find(c)?.0);
+            }
             let re = regex::RegexBuilder::new(&e.pattern)
                 .case_insensitive(true)
                 .build()
@@ -868,7 +872,7 @@ pattern = "^Closing balance"
                     f3,01/02/2026,Transfer,,10.00,,-0.50,1.00,reverted\n";
         p.exclude.clear();
         p.only = vec![crate::import::profile::Filter {
-            column: Some(Column::Name("Status".into())),
+            column: Some(Columns::One(Column::Name("Status".into()))),
             pattern: "^done$".into(),
         }];
         let got = rows(text, &p);
