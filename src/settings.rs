@@ -24,6 +24,24 @@ pub struct Config {
     pub passphrase_command: String,
     pub kdf: KdfConfig,
     pub import: ImportConfig,
+    pub categorize: CategorizeConfig,
+}
+
+/// Categorization settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CategorizeConfig {
+    /// The learned model answers only when at least this sure (0 to 1); below, the
+    /// transaction goes to the next tier or stays for review.
+    pub min_confidence: f64,
+}
+
+impl Default for CategorizeConfig {
+    fn default() -> Self {
+        CategorizeConfig {
+            min_confidence: 0.6,
+        }
+    }
 }
 
 /// Import settings.
@@ -51,6 +69,7 @@ impl Default for Config {
             passphrase_command: String::new(),
             kdf: KdfConfig::default(),
             import: ImportConfig::default(),
+            categorize: CategorizeConfig::default(),
         }
     }
 }
@@ -154,6 +173,10 @@ pub fn resolve(
                     message: format!("unknown setting `{key}`"),
                 });
             };
+            let value = match (default, value) {
+                (Value::Float(_), Value::Integer(i)) => Value::Float(i as f64),
+                (_, v) => v,
+            };
             if default.type_str() != value.type_str() {
                 return Err(SettingsError::File {
                     path: path.into(),
@@ -209,6 +232,16 @@ pub fn resolve(
             ),
         });
     }
+    if !(0.0..=1.0).contains(&config.categorize.min_confidence) {
+        return Err(SettingsError::Value {
+            key: "categorize.min_confidence".into(),
+            origin: origins
+                .get("categorize.min_confidence")
+                .cloned()
+                .unwrap_or(Origin::Default),
+            message: "must be between 0 and 1".into(),
+        });
+    }
     let kdf_ok = config.kdf.memory_kib >= MIN_MEMORY_KIB
         && config.kdf.iterations >= MIN_ITERATIONS
         && config.kdf.parallelism >= MIN_PARALLELISM;
@@ -246,6 +279,7 @@ fn kind(v: &Value) -> &'static str {
     match v {
         Value::Boolean(_) => "boolean (true or false)",
         Value::Integer(_) => "whole number",
+        Value::Float(_) => "number",
         _ => "string",
     }
 }
@@ -268,6 +302,7 @@ fn parse_as(
             _ => return Err(bad()),
         },
         Value::Integer(_) => Value::Integer(text.trim().parse().map_err(|_| bad())?),
+        Value::Float(_) => Value::Float(text.trim().parse().map_err(|_| bad())?),
         _ => Value::String(text.into()),
     })
 }

@@ -7,6 +7,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use super::Ctx;
+use crate::categorize::Categorizer;
 use crate::cli::{ImportArgs, ImportsCommand};
 use crate::import::{self, ImportError, Profile, detect, profiles};
 use crate::ledger::queries;
@@ -21,6 +22,7 @@ struct Report<'a> {
     duplicates: u64,
     invalid: u64,
     excluded: u64,
+    categorized: import::Tiers,
     dry_run: bool,
     files: &'a [import::Summary],
 }
@@ -40,10 +42,12 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> Result<()> {
     };
     ledger.set_foreign_keys(false)?;
     let tx = ledger.write()?;
+    let categorizer = Categorizer::load(&tx, ctx.settings.config.categorize.min_confidence)
+        .context("loading rules")?;
     let mut summaries = vec![];
     for (path, profile) in &plan {
         let bar = progress_bar(path, ctx);
-        let summary = import::import_file(&tx, path, profile, &opts, &mut |bytes| {
+        let summary = import::import_file(&tx, path, profile, &opts, &categorizer, &mut |bytes| {
             bar.set_position(bytes)
         });
         bar.finish_and_clear();
@@ -75,6 +79,12 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> Result<()> {
         duplicates: total(|s| s.duplicates),
         invalid: total(|s| s.invalid),
         excluded: total(|s| s.excluded),
+        categorized: import::Tiers {
+            rule: total(|s| s.categorized.rule),
+            learned: total(|s| s.categorized.learned),
+            lexicon: total(|s| s.categorized.lexicon),
+            uncategorized: total(|s| s.categorized.uncategorized),
+        },
         dry_run: args.dry_run,
         files: &summaries,
     };

@@ -20,6 +20,9 @@ use xxhash_rust::xxh3::Xxh3;
 pub use profile::Profile;
 pub use reader::{ReadError, Reader, Row, RowError};
 
+use crate::categorize::merchant::merchant_key;
+use crate::categorize::rules::Subject;
+use crate::categorize::{Categorizer, Source};
 use crate::ledger::LedgerError;
 
 /// How many bad rows an error lists before "and N more".
@@ -46,6 +49,8 @@ pub enum ImportError {
     UnknownProfile(String),
     #[error(transparent)]
     Ledger(#[from] LedgerError),
+    #[error(transparent)]
+    Categorize(#[from] crate::categorize::CategorizeError),
 }
 
 fn invalid_summary(errors: &[RowError], total: u64, path: &Path) -> String {
@@ -140,6 +145,15 @@ pub struct Options {
     pub skip_invalid: bool,
 }
 
+/// How many imported transactions each tier categorized. JSON names are a contract.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Tiers {
+    pub rule: u64,
+    pub learned: u64,
+    pub lexicon: u64,
+    pub uncategorized: u64,
+}
+
 /// The outcome of importing one file. JSON field names are a public contract.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
@@ -154,6 +168,8 @@ pub struct Summary {
     pub invalid: u64,
     /// Rows the profile leaves out (pending, summaries).
     pub excluded: u64,
+    /// Imported transactions by the tier that categorized them.
+    pub categorized: Tiers,
     /// The bad rows, when `--skip-invalid` let the rest through.
     #[serde(skip)]
     pub errors: Vec<RowError>,
@@ -182,6 +198,7 @@ pub fn import_file(
     path: &Path,
     profile: &Profile,
     opts: &Options,
+    categorizer: &Categorizer,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Summary, ImportError> {
     let read_err = |source| ImportError::Read {
@@ -226,8 +243,9 @@ pub fn import_file(
     let mut insert = tx
         .prepare(
             "INSERT OR IGNORE INTO transactions (account_id, import_id, date, value_date, amount,
-                 currency, balance, description_raw, description, bank_ref, fingerprint, raw_line)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                 currency, balance, description_raw, description, bank_ref, fingerprint, raw_line,
+                 merchant_key, category_id, category_source, rule_id, confidence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         )
         .map_err(sql)?;
     let mut summary = Summary {
@@ -255,6 +273,14 @@ pub fn import_file(
             }
         };
         let fp = fingerprint(account_id, &row, &mut occurrences);
+        let key = merchant_key(&row.description);
+        let decision = categorizer.decide(&Subject {
+            description: &row.description,
+            merchant_key: &key,
+            amount: row.amount,
+            exponent: crate::money::exponent(&row.currency).unwrap_or(2),
+            account_id,
+        });
         let date = iso_date(row.date);
         let value_date = row.value_date.map(iso_date);
         let n = insert
@@ -271,10 +297,22 @@ pub fn import_file(
                 row.reference,
                 &fp[..],
                 row.raw,
+                key,
+                decision.as_ref().map(|d| d.category_id),
+                decision.as_ref().map(|d| d.source.as_str()),
+                decision.as_ref().and_then(|d| d.rule_id),
+                decision.as_ref().map(|d| d.confidence),
             ])
             .map_err(sql)?;
         if n == 1 {
             summary.imported += 1;
+            let tier = &mut summary.categorized;
+            match decision.map(|d| d.source) {
+                Some(Source::Rule) => tier.rule += 1,
+                Some(Source::Learned) => tier.learned += 1,
+                Some(Source::Lexicon) => tier.lexicon += 1,
+                _ => tier.uncategorized += 1,
+            }
             if currencies.len() < 16 {
                 *currencies.entry(row.currency).or_default() += 1;
             }

@@ -1,5 +1,6 @@
 //! The encrypted ledger: a SQLCipher database keyed with a raw 32-byte key.
 
+pub mod catalog;
 mod migrations;
 pub mod queries;
 

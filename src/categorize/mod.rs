@@ -1,0 +1,146 @@
+//! Categorization: the user's rules, then a model learned from the user's own history,
+//! then a built-in lexicon of well-known merchants. Each tier says which category, why
+//! (the source and, for rules, the rule) and how sure it is.
+
+pub mod lexicon;
+pub mod merchant;
+pub mod model;
+pub mod rules;
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::ledger::catalog;
+use lexicon::Lexicon;
+use model::{Example, Model};
+use rules::{RuleSet, Subject};
+
+/// Who chose a transaction's category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    Manual,
+    Rule,
+    Learned,
+    Lexicon,
+    Ai,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Manual => "manual",
+            Source::Rule => "rule",
+            Source::Learned => "learned",
+            Source::Lexicon => "lexicon",
+            Source::Ai => "ai",
+        }
+    }
+}
+
+/// A tier's answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub category_id: i64,
+    pub source: Source,
+    pub rule_id: Option<i64>,
+    pub confidence: f64,
+}
+
+/// How sure the lexicon is of a well-known merchant.
+const LEXICON_CONFIDENCE: f64 = 0.9;
+
+/// Everything needed to categorize, loaded once per run.
+pub struct Categorizer {
+    pub rules: RuleSet,
+    pub model: Model,
+    lexicon: &'static Lexicon,
+    /// Lexicon category names to this ledger's category ids (renamed or removed
+    /// categories simply drop out).
+    lexicon_ids: HashMap<String, i64>,
+    /// The model abstains below this confidence.
+    pub threshold: f64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CategorizeError {
+    #[error(transparent)]
+    Rules(#[from] rules::RuleError),
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl Categorizer {
+    /// Loads rules and categories and trains the model on transactions categorized by hand
+    /// or by rules (never on the model's or lexicon's own guesses).
+    pub fn load(conn: &Connection, threshold: f64) -> Result<Categorizer, CategorizeError> {
+        let rules = RuleSet::compile(catalog::rules(conn)?)?;
+        let lexicon_ids = catalog::categories(conn)?
+            .into_iter()
+            .map(|c| (c.name.to_lowercase(), c.id))
+            .collect();
+        let mut stmt = conn.prepare(
+            "SELECT merchant_key, amount, category_id, category_source FROM transactions
+             WHERE category_id IS NOT NULL AND category_source IN ('manual', 'rule')",
+        )?;
+        let rows: Vec<(String, i64, i64, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<Result<_, _>>()?;
+        let model = Model::train(rows.iter().map(|(key, amount, cat, source)| Example {
+            merchant_key: key,
+            amount: *amount,
+            category_id: *cat,
+            weight: if source == "manual" {
+                model::CORRECTION_WEIGHT
+            } else {
+                1.0
+            },
+        }));
+        Ok(Categorizer {
+            rules,
+            model,
+            lexicon: Lexicon::builtin(),
+            lexicon_ids,
+            threshold,
+        })
+    }
+
+    /// The first tier that answers: rules, then the model (when sure enough), then the
+    /// lexicon.
+    pub fn decide(&self, s: &Subject<'_>) -> Option<Decision> {
+        if let Some(rule) = self.rules.best(s) {
+            return Some(Decision {
+                category_id: rule.category_id,
+                source: Source::Rule,
+                rule_id: Some(rule.id),
+                confidence: 1.0,
+            });
+        }
+        if let Some(d) = self.learned(s) {
+            return Some(d);
+        }
+        self.from_lexicon(s.merchant_key)
+    }
+
+    pub fn learned(&self, s: &Subject<'_>) -> Option<Decision> {
+        let (category_id, confidence) = self.model.predict(s.merchant_key, s.amount)?;
+        (confidence >= self.threshold).then_some(Decision {
+            category_id,
+            source: Source::Learned,
+            rule_id: None,
+            confidence,
+        })
+    }
+
+    pub fn from_lexicon(&self, merchant_key: &str) -> Option<Decision> {
+        let name = self.lexicon.lookup(merchant_key)?;
+        Some(Decision {
+            category_id: *self.lexicon_ids.get(&name.to_lowercase())?,
+            source: Source::Lexicon,
+            rule_id: None,
+            confidence: LEXICON_CONFIDENCE,
+        })
+    }
+}
