@@ -4,6 +4,9 @@
 //! `CHECKCARD 0412 STARBUCKS STORE 12345 SEATTLE WA` gives `starbucks`. Rules made from
 //! corrections, the learned model, the lexicon and the AI cache all key on it.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 /// Card-network, channel and wallet words that open a line and say nothing about the
 /// merchant. Removed from the start, repeatedly.
 const PREFIXES: &[&str] = &[
@@ -91,12 +94,31 @@ const CITY_STARTS: &[&str] = &[
     "sunshine",
 ];
 
+/// The word lists above as sets, built once.
+struct Sets {
+    prefixes: HashSet<&'static str>,
+    noise: HashSet<&'static str>,
+    regions: HashSet<&'static str>,
+    city_starts: HashSet<&'static str>,
+}
+
+fn sets() -> &'static Sets {
+    static SETS: OnceLock<Sets> = OnceLock::new();
+    SETS.get_or_init(|| Sets {
+        prefixes: PREFIXES.iter().copied().collect(),
+        noise: NOISE.iter().copied().collect(),
+        regions: REGIONS.iter().copied().collect(),
+        city_starts: CITY_STARTS.iter().copied().collect(),
+    })
+}
+
 /// The most words a key keeps: merchant names are short, the rest is detail.
 const MAX_WORDS: usize = 4;
 
 /// Normalizes a statement line into a merchant key: lower-case ASCII words separated by
 /// single spaces. Never empty for a line that has letters or digits.
 pub fn merchant_key(description: &str) -> String {
+    let sets = sets();
     // Fixed-width card lines separate the name from the city with a run of spaces.
     let head = match description.trim().find("   ") {
         Some(i) if i >= 3 => &description.trim()[..i],
@@ -124,7 +146,9 @@ pub fn merchant_key(description: &str) -> String {
     while let Some(&first) = words.first() {
         let on_after_authorized = first == "on" && last_removed == "authorized";
         let opening_number = last_removed.is_empty() && first.len() <= 2 && words.len() > 1;
-        if PREFIXES.contains(&first) || (has_digit(first) && !opening_number) || on_after_authorized
+        if sets.prefixes.contains(first)
+            || (has_digit(first) && !opening_number)
+            || on_after_authorized
         {
             last_removed = first;
             words.remove(0);
@@ -137,7 +161,7 @@ pub fn merchant_key(description: &str) -> String {
     for (i, w) in words.iter().enumerate() {
         let short_number_first = i == 0 && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
         let card_number = *w == "card" && words.get(i + 1).is_some_and(|n| has_digit(n));
-        if (has_digit(w) && !short_number_first) || NOISE.contains(w) || card_number {
+        if (has_digit(w) && !short_number_first) || sets.noise.contains(w) || card_number {
             continue;
         }
         kept.push(w);
@@ -147,13 +171,13 @@ pub fn merchant_key(description: &str) -> String {
     let last = kept.last().copied().unwrap_or("");
     if matches!(last, "us" | "usa" | "uk") {
         kept.pop();
-    } else if kept.len() >= 3 && REGIONS.contains(&last) {
+    } else if kept.len() >= 3 && sets.regions.contains(last) {
         kept.pop();
         kept.pop();
-        if kept.len() >= 2 && CITY_STARTS.contains(kept.last().expect("len >= 2")) {
+        if kept.len() >= 2 && sets.city_starts.contains(kept.last().expect("len >= 2")) {
             kept.pop();
         }
-    } else if kept.len() >= 2 && REGIONS.contains(&last) {
+    } else if kept.len() >= 2 && sets.regions.contains(last) {
         kept.pop();
     }
     kept.truncate(MAX_WORDS);

@@ -77,27 +77,32 @@ impl Categorizer {
     /// or by rules (never on the model's or lexicon's own guesses).
     pub fn load(conn: &Connection, threshold: f64) -> Result<Categorizer, CategorizeError> {
         let rules = RuleSet::compile(catalog::rules(conn)?)?;
-        let lexicon_ids = catalog::categories(conn)?
+        let lexicon_ids = catalog::category_names(conn)?
             .into_iter()
-            .map(|c| (c.name.to_lowercase(), c.id))
+            .map(|(id, name)| (name.to_lowercase(), id))
             .collect();
         let mut stmt = conn.prepare(
-            "SELECT merchant_key, amount, category_id, category_source FROM transactions
-             WHERE category_id IS NOT NULL AND category_source IN ('manual', 'rule')",
+            "SELECT merchant_key, outflow, category_id, source, count FROM merchant_stats",
         )?;
-        let rows: Vec<(String, i64, i64, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        let rows: Vec<(String, bool, i64, String, i64)> = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
             .collect::<Result<_, _>>()?;
-        let model = Model::train(rows.iter().map(|(key, amount, cat, source)| Example {
-            merchant_key: key,
-            amount: *amount,
-            category_id: *cat,
-            weight: if source == "manual" {
-                model::CORRECTION_WEIGHT
-            } else {
-                1.0
-            },
-        }));
+        let model = Model::train(
+            rows.iter()
+                .map(|(key, outflow, cat, source, count)| Example {
+                    merchant_key: key,
+                    amount: if *outflow { -1 } else { 1 },
+                    category_id: *cat,
+                    weight: *count as f32
+                        * if source == "manual" {
+                            model::CORRECTION_WEIGHT
+                        } else {
+                            1.0
+                        },
+                }),
+        );
         Ok(Categorizer {
             rules,
             model,

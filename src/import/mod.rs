@@ -11,6 +11,8 @@ use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
@@ -22,7 +24,7 @@ pub use reader::{ReadError, Reader, Row, RowError};
 
 use crate::categorize::merchant::merchant_key;
 use crate::categorize::rules::Subject;
-use crate::categorize::{Categorizer, Source};
+use crate::categorize::{Categorizer, Decision, Source};
 use crate::ledger::LedgerError;
 
 /// How many bad rows an error lists before "and N more".
@@ -191,8 +193,27 @@ impl<R: Read> Read for Tap<R> {
     }
 }
 
+/// A row read, keyed and categorized, ready for the ledger.
+struct Prepared {
+    row: Row,
+    fingerprint: [u8; 16],
+    merchant_key: String,
+    decision: Option<Decision>,
+}
+
+enum Item {
+    Row(Prepared),
+    Bad(RowError),
+}
+
+const BATCH: usize = 1024;
+
 /// Imports one file into the ledger inside `tx` (the caller commits or rolls back).
 /// `progress` is called now and then with the bytes read so far.
+///
+/// Two threads: one reads, parses, fingerprints and categorizes rows, the other (this
+/// one) writes them, so that parsing and SQLCipher's encryption run side by side. A
+/// bounded channel of batches keeps memory flat.
 pub fn import_file(
     tx: &Transaction<'_>,
     path: &Path,
@@ -201,28 +222,15 @@ pub fn import_file(
     categorizer: &Categorizer,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Summary, ImportError> {
-    let read_err = |source| ImportError::Read {
-        path: path.into(),
-        source,
-    };
     let sql = |source| LedgerError::Sqlite {
         path: PathBuf::from("ledger"),
         source,
     };
+    // Open it here so that a missing file fails before anything is written.
     let file = File::open(path).map_err(|source| ImportError::Open {
         path: path.into(),
         source,
     })?;
-    let hasher = Rc::new(RefCell::new(Sha256::new()));
-    let bytes = Rc::new(Cell::new(0));
-    let tap = Tap {
-        inner: file,
-        hasher: hasher.clone(),
-        bytes: bytes.clone(),
-    };
-    let mut reader =
-        Reader::new(reader::decoder(tap, &profile.csv.encoding), profile).map_err(read_err)?;
-
     let account_name = opts
         .account
         .clone()
@@ -239,15 +247,6 @@ pub fn import_file(
     )
     .map_err(sql)?;
     let import_id = tx.last_insert_rowid();
-
-    let mut insert = tx
-        .prepare(
-            "INSERT OR IGNORE INTO transactions (account_id, import_id, date, value_date, amount,
-                 currency, balance, description_raw, description, bank_ref, fingerprint, raw_line,
-                 merchant_key, category_id, category_source, rule_id, confidence)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-        )
-        .map_err(sql)?;
     let mut summary = Summary {
         file: path.display().to_string(),
         profile: profile.name.clone(),
@@ -255,73 +254,20 @@ pub fn import_file(
         import_id,
         ..Summary::default()
     };
-    let mut occurrences = Occurrences::default();
-    let mut currencies: HashMap<String, u64> = HashMap::new();
-    while let Some(next) = reader.next_row() {
-        summary.read += 1;
-        if summary.read % 8192 == 0 {
-            progress(bytes.get());
-        }
-        let row = match next {
-            Ok(row) => row,
-            Err(e) => {
-                summary.invalid += 1;
-                if summary.errors.len() < MAX_LISTED_ERRORS {
-                    summary.errors.push(e);
-                }
-                continue;
-            }
-        };
-        let fp = fingerprint(account_id, &row, &mut occurrences);
-        let key = merchant_key(&row.description);
-        let decision = categorizer.decide(&Subject {
-            description: &row.description,
-            merchant_key: &key,
-            amount: row.amount,
-            exponent: crate::money::exponent(&row.currency).unwrap_or(2),
-            account_id,
-        });
-        let date = iso_date(row.date);
-        let value_date = row.value_date.map(iso_date);
-        let n = insert
-            .execute(params![
-                account_id,
-                import_id,
-                date.as_str(),
-                value_date.as_ref().map(|d| d.as_str()),
-                row.amount,
-                row.currency,
-                row.balance,
-                row.description_raw,
-                row.description,
-                row.reference,
-                &fp[..],
-                row.raw,
-                key,
-                decision.as_ref().map(|d| d.category_id),
-                decision.as_ref().map(|d| d.source.as_str()),
-                decision.as_ref().and_then(|d| d.rule_id),
-                decision.as_ref().map(|d| d.confidence),
-            ])
-            .map_err(sql)?;
-        if n == 1 {
-            summary.imported += 1;
-            let tier = &mut summary.categorized;
-            match decision.map(|d| d.source) {
-                Some(Source::Rule) => tier.rule += 1,
-                Some(Source::Learned) => tier.learned += 1,
-                Some(Source::Lexicon) => tier.lexicon += 1,
-                _ => tier.uncategorized += 1,
-            }
-            if currencies.len() < 16 {
-                *currencies.entry(row.currency).or_default() += 1;
-            }
-        } else {
-            summary.duplicates += 1;
-        }
-    }
-    progress(bytes.get());
-    summary.excluded = reader.excluded;
+    let bytes = AtomicU64::new(0);
+    let (send, recv) = mpsc::sync_channel::<Vec<Item>>(4);
+
+    let outcome = std::thread::scope(|scope| {
+        let reading =
+            scope.spawn(|| read_rows(file, path, profile, categorizer, account_id, &bytes, send));
+        let written = write_rows(tx, recv, &mut summary, &bytes, progress);
+        let read = reading.join().expect("the reading thread does not panic");
+        // A read error explains a write loop that ended early; report it first.
+        read.and_then(|r| written.map(|()| r))
+    });
+    let (digest, excluded) = outcome?;
+    progress(bytes.load(Ordering::Relaxed));
+    summary.excluded = excluded;
     if summary.invalid > 0 && !opts.skip_invalid {
         return Err(ImportError::InvalidRows {
             path: path.into(),
@@ -329,8 +275,6 @@ pub fn import_file(
             total: summary.invalid,
         });
     }
-    drop(insert);
-    let digest = hex::encode(hasher.borrow_mut().clone().finalize());
     tx.execute(
         "UPDATE imports SET file_sha256 = ?2, rows_read = ?3, rows_imported = ?4,
              rows_duplicate = ?5, rows_invalid = ?6 WHERE id = ?1",
@@ -344,6 +288,190 @@ pub fn import_file(
         ],
     )
     .map_err(sql)?;
+    Ok(summary)
+}
+
+/// The reading side: returns the file's SHA-256 and the number of excluded rows.
+fn read_rows(
+    file: File,
+    path: &Path,
+    profile: &Profile,
+    categorizer: &Categorizer,
+    account_id: i64,
+    bytes: &AtomicU64,
+    send: mpsc::SyncSender<Vec<Item>>,
+) -> Result<(String, u64), ImportError> {
+    let hasher = Rc::new(RefCell::new(Sha256::new()));
+    let counted = Rc::new(Cell::new(0));
+    let tap = Tap {
+        inner: file,
+        hasher: hasher.clone(),
+        bytes: counted.clone(),
+    };
+    let mut reader =
+        Reader::new(reader::decoder(tap, &profile.csv.encoding), profile).map_err(|source| {
+            ImportError::Read {
+                path: path.into(),
+                source,
+            }
+        })?;
+    let mut occurrences = Occurrences::default();
+    let mut last_currency: (std::sync::Arc<str>, u32) = ("".into(), 2);
+    let mut batch = Vec::with_capacity(BATCH);
+    while let Some(next) = reader.next_row() {
+        let item = match next {
+            Err(e) => Item::Bad(e),
+            Ok(row) => {
+                let fingerprint = fingerprint(account_id, &row, &mut occurrences);
+                let merchant_key = merchant_key(&row.description);
+                if last_currency.0 != row.currency {
+                    last_currency = (
+                        row.currency.clone(),
+                        crate::money::exponent(&row.currency).unwrap_or(2),
+                    );
+                }
+                let decision = categorizer.decide(&Subject {
+                    description: &row.description,
+                    merchant_key: &merchant_key,
+                    amount: row.amount,
+                    exponent: last_currency.1,
+                    account_id,
+                });
+                Item::Row(Prepared {
+                    row,
+                    fingerprint,
+                    merchant_key,
+                    decision,
+                })
+            }
+        };
+        batch.push(item);
+        if batch.len() == BATCH {
+            bytes.store(counted.get(), Ordering::Relaxed);
+            if send
+                .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
+                .is_err()
+            {
+                // The writer stopped (a ledger error); it reports why.
+                return Ok((String::new(), reader.excluded));
+            }
+        }
+    }
+    bytes.store(counted.get(), Ordering::Relaxed);
+    if !batch.is_empty() {
+        let _ = send.send(batch);
+    }
+    let digest = hex::encode(hasher.borrow().clone().finalize());
+    Ok((digest, reader.excluded))
+}
+
+/// The writing side: inserts new rows, counts duplicates and bad rows, and records what
+/// the rules decided for the learned model.
+fn write_rows(
+    tx: &Transaction<'_>,
+    recv: mpsc::Receiver<Vec<Item>>,
+    summary: &mut Summary,
+    bytes: &AtomicU64,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(), ImportError> {
+    let sql = |source| LedgerError::Sqlite {
+        path: PathBuf::from("ledger"),
+        source,
+    };
+    let account_id: i64 = tx
+        .query_row(
+            "SELECT account_id FROM imports WHERE id = ?1",
+            [summary.import_id],
+            |r| r.get(0),
+        )
+        .map_err(sql)?;
+    let mut insert = tx
+        .prepare(
+            "INSERT OR IGNORE INTO transactions (account_id, import_id, date, value_date, amount,
+                 currency, balance, description_raw, description, bank_ref, fingerprint, raw_line,
+                 merchant_key, category_id, category_source, rule_id, confidence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        )
+        .map_err(sql)?;
+    // What rules decided, for the learned model's statistics (one batch at the end).
+    let mut stats: HashMap<(String, bool, i64), i64> = HashMap::new();
+    let mut currencies: HashMap<std::sync::Arc<str>, u64> = HashMap::new();
+    for batch in recv {
+        for item in batch {
+            summary.read += 1;
+            let p = match item {
+                Item::Row(p) => p,
+                Item::Bad(e) => {
+                    summary.invalid += 1;
+                    if summary.errors.len() < MAX_LISTED_ERRORS {
+                        summary.errors.push(e);
+                    }
+                    continue;
+                }
+            };
+            let Prepared {
+                row,
+                fingerprint,
+                merchant_key,
+                decision,
+            } = p;
+            let date = iso_date(row.date);
+            let value_date = row.value_date.map(iso_date);
+            let inserted = insert
+                .execute(params![
+                    account_id,
+                    summary.import_id,
+                    date.as_str(),
+                    value_date.as_ref().map(|d| d.as_str()),
+                    row.amount,
+                    row.currency,
+                    row.balance,
+                    row.description_raw,
+                    row.description,
+                    row.reference,
+                    &fingerprint[..],
+                    row.raw,
+                    merchant_key,
+                    decision.as_ref().map(|d| d.category_id),
+                    decision.as_ref().map(|d| d.source.as_str()),
+                    decision.as_ref().and_then(|d| d.rule_id),
+                    decision.as_ref().map(|d| d.confidence),
+                ])
+                .map_err(sql)?;
+            if inserted == 0 {
+                summary.duplicates += 1;
+                continue;
+            }
+            summary.imported += 1;
+            let tier = &mut summary.categorized;
+            match &decision {
+                Some(d) if d.source == Source::Rule => {
+                    tier.rule += 1;
+                    *stats
+                        .entry((merchant_key, row.amount < 0, d.category_id))
+                        .or_default() += 1;
+                }
+                Some(d) if d.source == Source::Learned => tier.learned += 1,
+                Some(d) if d.source == Source::Lexicon => tier.lexicon += 1,
+                _ => tier.uncategorized += 1,
+            }
+            if currencies.len() < 16 {
+                *currencies.entry(row.currency).or_default() += 1;
+            }
+        }
+        progress(bytes.load(Ordering::Relaxed));
+    }
+    let mut upsert = tx
+        .prepare(
+            "INSERT INTO merchant_stats VALUES (?1, ?2, ?3, 'rule', ?4)
+             ON CONFLICT DO UPDATE SET count = count + excluded.count",
+        )
+        .map_err(sql)?;
+    for ((key, outflow, category_id), count) in &stats {
+        upsert
+            .execute(params![key, outflow, category_id, count])
+            .map_err(sql)?;
+    }
     // An account takes the currency of its first import.
     if let Some((code, _)) = currencies.iter().max_by_key(|(_, n)| **n) {
         tx.execute(
@@ -352,7 +480,7 @@ pub fn import_file(
         )
         .map_err(sql)?;
     }
-    Ok(summary)
+    Ok(())
 }
 
 fn ensure_account(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<i64> {

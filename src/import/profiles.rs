@@ -233,7 +233,7 @@ mod tests {
                         row.value_date.map(|d| d.to_string()).unwrap_or_default(),
                     ),
                     ("amount", format_minor(row.amount, exp2)),
-                    ("currency", row.currency.clone()),
+                    ("currency", row.currency.to_string()),
                     ("description", row.description.clone()),
                     (
                         "balance",

@@ -1,6 +1,8 @@
 //! Reads a CSV export through a profile, one normalized row at a time (streaming).
 
+use std::cell::RefCell;
 use std::io::{BufRead, BufReader, Read};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use chrono::format::{Item, Parsed, StrftimeItems};
@@ -18,7 +20,8 @@ pub struct Row {
     pub value_date: Option<NaiveDate>,
     /// Minor units; negative = money out.
     pub amount: i64,
-    pub currency: String,
+    /// ISO 4217 code, shared between rows (no allocation per row).
+    pub currency: Arc<str>,
     /// Joined, spaces collapsed.
     pub description: String,
     /// As the bank wrote it, when cleaning changed it.
@@ -201,7 +204,9 @@ pub struct Reader<R: Read> {
     cols: Cols,
     dates: Vec<(String, Vec<Item<'static>>)>,
     number: NumberFormat,
-    fixed_currency: Option<(String, u32)>,
+    fixed_currency: Option<(Arc<str>, u32)>,
+    /// The last currency read from a currency column, reused while it repeats.
+    column_currency: RefCell<Option<(Arc<str>, u32)>>,
     invert: bool,
     fee_signed: bool,
     debit_values: Vec<String>,
@@ -282,7 +287,7 @@ impl<R: Read> Reader<R> {
             })
             .collect();
         let fixed_currency = profile.format.currency.as_ref().map(|c| {
-            let code = c.to_ascii_uppercase();
+            let code: Arc<str> = c.to_ascii_uppercase().into();
             let exp = money::exponent(&code).expect("validated with the profile");
             (code, exp)
         });
@@ -297,6 +302,7 @@ impl<R: Read> Reader<R> {
                 thousands: profile.format.thousands.chars().next(),
             },
             fixed_currency,
+            column_currency: RefCell::new(None),
             invert: profile.format.invert_sign,
             fee_signed: profile.format.fee_signed,
             debit_values: lower(&profile.format.debit_values),
@@ -386,12 +392,25 @@ impl<R: Read> Reader<R> {
 
         let (currency, exp) = match (&self.cols.currency, &self.fixed_currency) {
             (Some(c), fixed) => {
-                let code = field(c.0).to_ascii_uppercase();
-                match (money::exponent(&code), fixed) {
-                    (Some(e), _) => (code, e),
-                    // An empty currency cell falls back to the profile's fixed currency.
-                    (None, Some((f, e))) if code.is_empty() => (f.clone(), *e),
-                    (None, _) => return Err(err(c, "is not an ISO 4217 currency code".into())),
+                let text = field(c.0);
+                let mut cache = self.column_currency.borrow_mut();
+                match &*cache {
+                    Some((code, e)) if code.eq_ignore_ascii_case(text) => (code.clone(), *e),
+                    _ => {
+                        let code = text.to_ascii_uppercase();
+                        match (money::exponent(&code), fixed) {
+                            (Some(e), _) => {
+                                let code: Arc<str> = code.into();
+                                *cache = Some((code.clone(), e));
+                                (code, e)
+                            }
+                            // An empty currency cell falls back to the profile's fixed currency.
+                            (None, Some((f, e))) if code.is_empty() => (f.clone(), *e),
+                            (None, _) => {
+                                return Err(err(c, "is not an ISO 4217 currency code".into()));
+                            }
+                        }
+                    }
                 }
             }
             (None, Some((code, e))) => (code.clone(), *e),

@@ -13,10 +13,14 @@ pub struct Category {
     pub transactions: i64,
 }
 
+/// Every category with how many transactions it holds (one pass over the ledger).
 pub fn categories(conn: &Connection) -> rusqlite::Result<Vec<Category>> {
     let mut stmt = conn.prepare(
-        "SELECT c.id, c.name, c.kind, (SELECT count(*) FROM transactions t WHERE t.category_id = c.id)
-         FROM categories c ORDER BY c.name COLLATE NOCASE",
+        "SELECT c.id, c.name, c.kind, coalesce(n.count, 0)
+         FROM categories c
+         LEFT JOIN (SELECT category_id, count(*) AS count FROM transactions
+                    WHERE category_id IS NOT NULL GROUP BY category_id) n ON n.category_id = c.id
+         ORDER BY c.name COLLATE NOCASE",
     )?;
     stmt.query_map([], |r| {
         Ok(Category {
@@ -27,6 +31,13 @@ pub fn categories(conn: &Connection) -> rusqlite::Result<Vec<Category>> {
         })
     })?
     .collect()
+}
+
+/// (id, name) of every category, without counting anything.
+pub fn category_names(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare("SELECT id, name FROM categories")?;
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
 }
 
 /// A category's id by name (case-insensitive).

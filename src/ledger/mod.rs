@@ -23,7 +23,7 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// SQLCipher page size. Fixed for the life of a ledger: a file only opens with the size it
 /// was created with. Larger pages mean fewer encryptions and HMACs per row written.
-const PAGE_SIZE: u32 = 16384;
+const PAGE_SIZE: u32 = 8192;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {

@@ -79,6 +79,42 @@ CREATE TABLE transactions (
 -- per-import work scans (`imports undo` and `imports list` are rare).
 CREATE INDEX transactions_by_date ON transactions(date);
 
+-- What the learned model trains on: how often each merchant key (and direction of the
+-- amount) was put in each category by hand ('manual') or by a rule ('rule'). Kept up to
+-- date by the triggers below on updates and deletes, and by the code that inserts
+-- transactions (the importer in one batch: an insert trigger would make every imported row
+-- pay for a statement journal), so that loading the model never scans the transactions.
+CREATE TABLE merchant_stats (
+    merchant_key  TEXT NOT NULL,
+    outflow       INTEGER NOT NULL,                -- 1: money out, 0: money in
+    category_id   INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
+    source        TEXT NOT NULL,                   -- manual or rule
+    count         INTEGER NOT NULL,
+    PRIMARY KEY (merchant_key, outflow, category_id, source)
+) WITHOUT ROWID;
+
+CREATE TRIGGER merchant_stats_delete AFTER DELETE ON transactions
+WHEN OLD.category_id IS NOT NULL AND (OLD.category_source = 'manual' OR OLD.category_source = 'rule')
+BEGIN
+    UPDATE merchant_stats SET count = count - 1
+    WHERE merchant_key = OLD.merchant_key AND outflow = (OLD.amount < 0)
+      AND category_id = OLD.category_id AND source = OLD.category_source;
+    DELETE FROM merchant_stats WHERE count <= 0;
+END;
+
+CREATE TRIGGER merchant_stats_update AFTER UPDATE OF category_id, category_source, merchant_key, amount ON transactions
+BEGIN
+    UPDATE merchant_stats SET count = count - 1
+    WHERE OLD.category_id IS NOT NULL AND (OLD.category_source = 'manual' OR OLD.category_source = 'rule')
+      AND merchant_key = OLD.merchant_key AND outflow = (OLD.amount < 0)
+      AND category_id = OLD.category_id AND source = OLD.category_source;
+    DELETE FROM merchant_stats WHERE count <= 0;
+    INSERT INTO merchant_stats
+    SELECT NEW.merchant_key, NEW.amount < 0, NEW.category_id, NEW.category_source, 1
+    WHERE NEW.category_id IS NOT NULL AND (NEW.category_source = 'manual' OR NEW.category_source = 'rule')
+    ON CONFLICT DO UPDATE SET count = count + 1;
+END;
+
 -- Remote AI answers, asked once per merchant key, provider and model.
 CREATE TABLE ai_cache (
     merchant_key  TEXT NOT NULL,
