@@ -38,7 +38,10 @@ complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "lock" -d 'Rem
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "import" -d 'Import bank CSV exports into the ledger'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "imports" -d 'List past imports, or undo one'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "profiles" -d 'List, show and detect CSV mapping profiles'
-complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "tx" -d 'List transactions'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "tx" -d 'List and correct transactions'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "categories" -d 'List, add, rename and remove categories'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "rules" -d 'Manage categorization rules'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "categorize" -d 'Re-run categorization over the ledger'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "status" -d 'Unlock the ledger and show what it holds'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "config" -d 'Show or create the configuration'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "completions" -d 'Print shell completions, or write them and the man page to a folder'
@@ -183,15 +186,16 @@ complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fi
 complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a profile as TOML'
 complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "detect" -d 'Work out a profile from a file\'s content and print it as TOML'
 complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list help" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list help" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list help" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List transactions, newest first'
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -f -a "list" -d 'List transactions, newest first'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -f -a "categorize" -d 'Correct a transaction\'s category. By default this also makes a rule on its merchant, applied to the merchant\'s other transactions now and in later imports'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -s l -l limit -d 'Show at most N transactions' -r
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
@@ -201,8 +205,176 @@ always\t''
 never\t''"
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l json -d 'Print JSON'
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from categorize" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from categorize" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from categorize" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from categorize" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from categorize" -l no-rule -d 'Correct only this transaction; make no rule'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from categorize" -s h -l help -d 'Print help'
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from help" -f -a "list" -d 'List transactions, newest first'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from help" -f -a "categorize" -d 'Correct a transaction\'s category. By default this also makes a rule on its merchant, applied to the merchant\'s other transactions now and in later imports'
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -f -a "list" -d 'List categories and how many transactions each holds'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -f -a "add" -d 'Add a category'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -f -a "rename" -d 'Rename a category (its transactions and rules follow)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -f -a "remove" -d 'Remove a category; its transactions and rules move to another one, or are left uncategorized and deleted'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from list" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from list" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from list" -l json -d 'Print JSON'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from add" -l kind -d 'What kind of money it is' -r -f -a "expense\t''
+income\t''
+transfer\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from add" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from add" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from rename" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from rename" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from rename" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from rename" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from remove" -l move-to -d 'Move its transactions and rules to this category' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from remove" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from remove" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from remove" -l uncategorize -d 'Leave its transactions uncategorized and delete its rules'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from help" -f -a "list" -d 'List categories and how many transactions each holds'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a category'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename a category (its transactions and rules follow)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a category; its transactions and rules move to another one, or are left uncategorized and deleted'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and not __fish_seen_subcommand_from list add edit remove export import test help" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and not __fish_seen_subcommand_from list add edit remove export import test help" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and not __fish_seen_subcommand_from list add edit remove export import test help" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and not __fish_seen_subcommand_from list add edit remove export import test help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and not __fish_seen_subcommand_from list add edit remove export import test help" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and not __fish_seen_subcommand_from list add edit remove export import test help" -f -a "list" -d 'List rules'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and not __fish_seen_subcommand_from list add edit remove export import test help" -f -a "add" -d 'Add a rule and apply it to the transactions not categorized by hand'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and not __fish_seen_subcommand_from list add edit remove export import test help" -f -a "edit" -d 'Change a rule'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and not __fish_seen_subcommand_from list add edit remove export import test help" -f -a "remove" -d 'Remove a rule'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and not __fish_seen_subcommand_from list add edit remove export import test help" -f -a "export" -d 'Print every rule as TOML (for `rules import`, version control, another machine)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and not __fish_seen_subcommand_from list add edit remove export import test help" -f -a "import" -d 'Add the rules of a TOML file written by `rules export`'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and not __fish_seen_subcommand_from list add edit remove export import test help" -f -a "test" -d 'Show which rule wins for a description, which others match, and what the model and the lexicon would say'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and not __fish_seen_subcommand_from list add edit remove export import test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from list" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from list" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from list" -l json -d 'Print JSON'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from add" -l amount-min -d 'Only amounts of at least X (absolute value, e.g. 10 or 10.50)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from add" -l amount-max -d 'Only amounts of at most Y (absolute value)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from add" -l direction -d 'Only money in or only money out' -r -f -a "in\t'Money in (amount > 0)'
+out\t'Money out (amount < 0)'"
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from add" -l account -d 'Only transactions of this account' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from add" -l priority -d 'Higher wins when several rules match' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from add" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from add" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from add" -l regex -d 'Match the pattern as a regular expression'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from add" -l word -d 'Match the pattern as a whole word'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from add" -l merchant -d 'Match the pattern against the merchant key exactly'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from add" -l substring -d 'Match the pattern anywhere in the description (the default)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -l pattern -d 'New pattern' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -l category -d 'New category' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -l amount-min -d 'Only amounts of at least X (absolute value, e.g. 10 or 10.50)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -l amount-max -d 'Only amounts of at most Y (absolute value)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -l direction -d 'Only money in or only money out' -r -f -a "in\t'Money in (amount > 0)'
+out\t'Money out (amount < 0)'"
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -l account -d 'Only transactions of this account' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -l priority -d 'Higher wins when several rules match' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -l regex -d 'Match the pattern as a regular expression'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -l word -d 'Match the pattern as a whole word'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -l merchant -d 'Match the pattern against the merchant key exactly'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -l substring -d 'Match the pattern anywhere in the description (the default)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from remove" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from remove" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from export" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from export" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from export" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from export" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from import" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from import" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from import" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from import" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from test" -l amount -d 'The amount (negative = money out)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from test" -l account -d 'The account name' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from test" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from test" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from test" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from test" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "list" -d 'List rules'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a rule and apply it to the transactions not categorized by hand'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a rule'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a rule'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print every rule as TOML (for `rules import`, version control, another machine)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "import" -d 'Add the rules of a TOML file written by `rules export`'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "test" -d 'Show which rule wins for a description, which others match, and what the model and the lexicon would say'
+complete -c smartspend -n "__fish_smartspend_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categorize" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand categorize" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand categorize" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand categorize" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand categorize" -l uncategorized -d 'Only transactions without a category (the default)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categorize" -l all -d 'Every transaction not categorized by hand'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categorize" -s n -l dry-run -d 'Show what would change, change nothing'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categorize" -l json -d 'Print JSON'
+complete -c smartspend -n "__fish_smartspend_using_subcommand categorize" -s h -l help -d 'Print help'
 complete -c smartspend -n "__fish_smartspend_using_subcommand status" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
 complete -c smartspend -n "__fish_smartspend_using_subcommand status" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
 complete -c smartspend -n "__fish_smartspend_using_subcommand status" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
@@ -247,17 +419,20 @@ complete -c smartspend -n "__fish_smartspend_using_subcommand completions" -l co
 always\t''
 never\t''"
 complete -c smartspend -n "__fish_smartspend_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "user" -d 'Create, list, remove users and change their passphrase'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "unlock" -d 'Keep the derived key in the OS keyring so that later commands need no passphrase'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "lock" -d 'Remove the key from the OS keyring'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "import" -d 'Import bank CSV exports into the ledger'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "imports" -d 'List past imports, or undo one'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "profiles" -d 'List, show and detect CSV mapping profiles'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "tx" -d 'List transactions'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "status" -d 'Unlock the ledger and show what it holds'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "config" -d 'Show or create the configuration'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "completions" -d 'Print shell completions, or write them and the man page to a folder'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx status config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "user" -d 'Create, list, remove users and change their passphrase'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "unlock" -d 'Keep the derived key in the OS keyring so that later commands need no passphrase'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "lock" -d 'Remove the key from the OS keyring'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "import" -d 'Import bank CSV exports into the ledger'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "imports" -d 'List past imports, or undo one'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "profiles" -d 'List, show and detect CSV mapping profiles'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "tx" -d 'List and correct transactions'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "categories" -d 'List, add, rename and remove categories'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "rules" -d 'Manage categorization rules'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "categorize" -d 'Re-run categorization over the ledger'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "status" -d 'Unlock the ledger and show what it holds'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "config" -d 'Show or create the configuration'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "completions" -d 'Print shell completions, or write them and the man page to a folder'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Create a user with a new encrypted ledger (asks for a passphrase twice)'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "remove" -d 'Delete a user and their ledger, for good'
@@ -268,5 +443,17 @@ complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_s
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "show" -d 'Print a profile as TOML'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "detect" -d 'Work out a profile from a file\'s content and print it as TOML'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from tx" -f -a "list" -d 'List transactions, newest first'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from tx" -f -a "categorize" -d 'Correct a transaction\'s category. By default this also makes a rule on its merchant, applied to the merchant\'s other transactions now and in later imports'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from categories" -f -a "list" -d 'List categories and how many transactions each holds'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from categories" -f -a "add" -d 'Add a category'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from categories" -f -a "rename" -d 'Rename a category (its transactions and rules follow)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from categories" -f -a "remove" -d 'Remove a category; its transactions and rules move to another one, or are left uncategorized and deleted'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "list" -d 'List rules'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "add" -d 'Add a rule and apply it to the transactions not categorized by hand'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "edit" -d 'Change a rule'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "remove" -d 'Remove a rule'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "export" -d 'Print every rule as TOML (for `rules import`, version control, another machine)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "import" -d 'Add the rules of a TOML file written by `rules export`'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "test" -d 'Show which rule wins for a description, which others match, and what the model and the lexicon would say'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting in force and where it came from'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented example config.toml (if there is none yet)'

@@ -69,9 +69,17 @@ pub enum Command {
     /// List, show and detect CSV mapping profiles
     #[command(subcommand)]
     Profiles(ProfilesCommand),
-    /// List transactions
+    /// List and correct transactions
     #[command(subcommand)]
     Tx(TxCommand),
+    /// List, add, rename and remove categories
+    #[command(subcommand)]
+    Categories(CategoriesCommand),
+    /// Manage categorization rules
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Re-run categorization over the ledger
+    Categorize(CategorizeArgs),
     /// Unlock the ledger and show what it holds
     Status(StatusArgs),
     /// Show or create the configuration
@@ -177,6 +185,150 @@ pub enum TxCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Correct a transaction's category. By default this also makes a rule on its
+    /// merchant, applied to the merchant's other transactions now and in later imports
+    Categorize {
+        /// The transaction id (from `tx list`)
+        id: i64,
+        /// The category name
+        category: String,
+        /// Correct only this transaction; make no rule
+        #[arg(long)]
+        no_rule: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CategoriesCommand {
+    /// List categories and how many transactions each holds
+    List {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a category
+    Add {
+        name: String,
+        /// What kind of money it is
+        #[arg(long, value_enum, default_value_t = CategoryKind::Expense)]
+        kind: CategoryKind,
+    },
+    /// Rename a category (its transactions and rules follow)
+    Rename { old: String, new: String },
+    /// Remove a category; its transactions and rules move to another one, or are left
+    /// uncategorized and deleted
+    Remove {
+        name: String,
+        /// Move its transactions and rules to this category
+        #[arg(long, value_name = "CATEGORY", conflicts_with = "uncategorize")]
+        move_to: Option<String>,
+        /// Leave its transactions uncategorized and delete its rules
+        #[arg(long)]
+        uncategorize: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CategoryKind {
+    Expense,
+    Income,
+    Transfer,
+}
+
+#[derive(Debug, Args)]
+pub struct RuleOptions {
+    /// Match the pattern as a regular expression
+    #[arg(long, group = "kind")]
+    pub regex: bool,
+    /// Match the pattern as a whole word
+    #[arg(long, group = "kind")]
+    pub word: bool,
+    /// Match the pattern against the merchant key exactly
+    #[arg(long, group = "kind")]
+    pub merchant: bool,
+    /// Match the pattern anywhere in the description (the default)
+    #[arg(long, group = "kind")]
+    pub substring: bool,
+    /// Only amounts of at least X (absolute value, e.g. 10 or 10.50)
+    #[arg(long, value_name = "X")]
+    pub amount_min: Option<String>,
+    /// Only amounts of at most Y (absolute value)
+    #[arg(long, value_name = "Y")]
+    pub amount_max: Option<String>,
+    /// Only money in or only money out
+    #[arg(long, value_enum)]
+    pub direction: Option<crate::categorize::rules::Direction>,
+    /// Only transactions of this account
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+    /// Higher wins when several rules match
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub priority: Option<i64>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List rules
+    List {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a rule and apply it to the transactions not categorized by hand
+    Add {
+        pattern: String,
+        category: String,
+        #[command(flatten)]
+        options: RuleOptions,
+    },
+    /// Change a rule
+    Edit {
+        id: i64,
+        /// New pattern
+        #[arg(long)]
+        pattern: Option<String>,
+        /// New category
+        #[arg(long)]
+        category: Option<String>,
+        #[command(flatten)]
+        options: RuleOptions,
+    },
+    /// Remove a rule
+    Remove { id: i64 },
+    /// Print every rule as TOML (for `rules import`, version control, another machine)
+    Export,
+    /// Add the rules of a TOML file written by `rules export`
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Show which rule wins for a description, which others match, and what the model
+    /// and the lexicon would say
+    Test {
+        description: String,
+        /// The amount (negative = money out)
+        #[arg(long, allow_negative_numbers = true, default_value = "-1.00")]
+        amount: String,
+        /// The account name
+        #[arg(long)]
+        account: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CategorizeArgs {
+    /// Only transactions without a category (the default)
+    #[arg(long, conflicts_with = "all")]
+    pub uncategorized: bool,
+    /// Every transaction not categorized by hand
+    #[arg(long)]
+    pub all: bool,
+    /// Show what would change, change nothing
+    #[arg(long, short = 'n')]
+    pub dry_run: bool,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -203,12 +203,15 @@ fn fold(text: &str) -> String {
             }
         } else if c == '\u{2019}' {
             // typographic apostrophe
-        } else {
+        } else if c.is_alphabetic() {
             out.push_str(
                 &deunicode::deunicode_char(c)
                     .unwrap_or(" ")
                     .to_ascii_lowercase(),
             );
+        } else {
+            // Emoji and other symbols are not part of a name.
+            out.push(' ');
         }
     }
     out
@@ -286,6 +289,7 @@ mod tests {
             ("BP 8812 LEEDS GB", "bp"),
             ("APPLE.COM/BILL 866-712-7753 CA", "apple"),
             ("", ""),
+            ("Tom Baker Pizza 🍕", "tom baker pizza"),
         ] {
             assert_eq!(merchant_key(raw), key, "{raw}");
         }

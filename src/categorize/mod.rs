@@ -2,6 +2,7 @@
 //! then a built-in lexicon of well-known merchants. Each tier says which category, why
 //! (the source and, for rules, the rule) and how sure it is.
 
+pub mod apply;
 pub mod lexicon;
 pub mod merchant;
 pub mod model;
@@ -95,12 +96,8 @@ impl Categorizer {
                     merchant_key: key,
                     amount: if *outflow { -1 } else { 1 },
                     category_id: *cat,
-                    weight: *count as f32
-                        * if source == "manual" {
-                            model::CORRECTION_WEIGHT
-                        } else {
-                            1.0
-                        },
+                    weight: *count as f32,
+                    corrected: source == "manual",
                 }),
         );
         Ok(Categorizer {

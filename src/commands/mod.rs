@@ -1,9 +1,12 @@
 //! Command glue: read args, call the domain, hand the result to `output`.
 
+mod categories;
+mod categorize;
 mod completions;
 mod config;
 mod import;
 mod profiles;
+mod rules;
 mod status;
 mod tx;
 mod unlock;
@@ -39,6 +42,9 @@ pub fn run(cli: Cli, env: HashMap<String, String>) -> Result<()> {
         Command::Imports(cmd) => import::imports(cmd, &ctx),
         Command::Profiles(cmd) => profiles::run(cmd, &ctx),
         Command::Tx(cmd) => tx::run(cmd, &ctx),
+        Command::Categories(cmd) => categories::run(cmd, &ctx),
+        Command::Rules(cmd) => rules::run(cmd, &ctx),
+        Command::Categorize(args) => categorize::run(&args, &ctx),
         Command::Status(args) => status::run(&args, &ctx),
         Command::Config(cmd) => config::run(cmd, &ctx),
         Command::Completions(_) => unreachable!("handled above"),

@@ -50,5 +50,29 @@ pub fn run(cmd: TxCommand, ctx: &Ctx) -> Result<()> {
             }
             output::print(t)
         }
+        TxCommand::Categorize {
+            id,
+            category,
+            no_rule,
+        } => {
+            let mut ledger = ledger;
+            let tx = ledger.write()?;
+            let done = crate::categorize::apply::correct(
+                &tx,
+                id,
+                &category,
+                no_rule,
+                ctx.settings.config.categorize.min_confidence,
+            )?;
+            tx.commit()?;
+            match done.rule_id {
+                Some(rule) => eprintln!(
+                    "transaction {id} is now {}; rule {rule} puts merchant `{}` there from now on, and moved {} other transactions",
+                    done.category, done.merchant_key, done.also_changed
+                ),
+                None => eprintln!("transaction {id} is now {}", done.category),
+            }
+            Ok(())
+        }
     }
 }
