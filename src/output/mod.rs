@@ -33,7 +33,10 @@ where
         t.load_style(presets::ASCII_MARKDOWN);
         t.force_no_tty();
     }
-    t.set_content_arrangement(ContentArrangement::Dynamic);
+    // Wrap to the terminal's width, unless it reports none worth the name (a bare pty).
+    if t.width().is_some_and(|w| w >= 40) {
+        t.set_content_arrangement(ContentArrangement::Dynamic);
+    }
     let header: Vec<comfy_table::Cell> = header.into_iter().map(Into::into).collect();
     if !header.is_empty() {
         t.set_header(header);
