@@ -201,17 +201,13 @@ pub fn correct(
             None => catalog::insert_rule(
                 conn,
                 &Rule {
-                    id: 0,
-                    pattern: key.clone(),
-                    kind: super::rules::MatchKind::Merchant,
-                    category_id,
-                    category: category.clone(),
-                    amount_min: None,
-                    amount_max: None,
-                    direction: None,
-                    account_id: None,
-                    priority: 0,
                     origin: Origin::Correction,
+                    ..Rule::new(
+                        &key,
+                        super::rules::MatchKind::Merchant,
+                        category_id,
+                        &category,
+                    )
                 },
             )?,
         });

@@ -134,6 +134,25 @@ pub struct Rule {
     pub origin: Origin,
 }
 
+impl Rule {
+    /// A rule without conditions, at priority 0, made by the user.
+    pub fn new(pattern: &str, kind: MatchKind, category_id: i64, category: &str) -> Rule {
+        Rule {
+            id: 0,
+            pattern: pattern.into(),
+            kind,
+            category_id,
+            category: category.into(),
+            amount_min: None,
+            amount_max: None,
+            direction: None,
+            account_id: None,
+            priority: 0,
+            origin: Origin::User,
+        }
+    }
+}
+
 /// What a rule is matched against.
 #[derive(Debug, Clone, Copy)]
 pub struct Subject<'a> {
@@ -347,16 +366,7 @@ mod tests {
     fn rule(id: i64, pattern: &str, kind: MatchKind, category: &str) -> Rule {
         Rule {
             id,
-            pattern: pattern.into(),
-            kind,
-            category_id: id,
-            category: category.into(),
-            amount_min: None,
-            amount_max: None,
-            direction: None,
-            account_id: None,
-            priority: 0,
-            origin: Origin::User,
+            ..Rule::new(pattern, kind, id, category)
         }
     }
 

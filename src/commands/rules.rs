@@ -124,19 +124,7 @@ pub fn run(cmd: RulesCommand, ctx: &Ctx) -> Result<()> {
             options,
         } => {
             let tx = ledger.write()?;
-            let mut rule = Rule {
-                id: 0,
-                pattern: String::new(),
-                kind: MatchKind::Substring,
-                category_id: 0,
-                category: String::new(),
-                amount_min: None,
-                amount_max: None,
-                direction: None,
-                account_id: None,
-                priority: 0,
-                origin: Origin::User,
-            };
+            let mut rule = Rule::new("", MatchKind::Substring, 0, "");
             apply_options(&tx, &mut rule, Some(&pattern), Some(&category), &options)?;
             let id = catalog::insert_rule(&tx, &rule)?;
             check_compiles(&tx)?;
@@ -225,17 +213,8 @@ pub fn run(cmd: RulesCommand, ctx: &Ctx) -> Result<()> {
                     priority: Some(r.priority),
                 };
                 let mut rule = Rule {
-                    id: 0,
-                    pattern: String::new(),
-                    kind: r.kind,
-                    category_id: 0,
-                    category: String::new(),
-                    amount_min: None,
-                    amount_max: None,
-                    direction: None,
-                    account_id: None,
-                    priority: 0,
                     origin: r.origin,
+                    ..Rule::new("", r.kind, 0, "")
                 };
                 apply_options(
                     &tx,
@@ -297,30 +276,23 @@ pub fn run(cmd: RulesCommand, ctx: &Ctx) -> Result<()> {
             let name = |id: i64| names.get(&id).cloned().unwrap_or_default();
             let matching = categorizer.rules.matching(&subject);
             let mut rows = vec![("merchant key".to_string(), key.clone())];
-            match matching.first() {
-                Some(r) => rows.push((
-                    "winning rule".into(),
-                    format!(
-                        "{} `{}` ({}) -> {}",
-                        r.id,
-                        r.pattern,
-                        r.kind.as_str(),
-                        r.category
-                    ),
-                )),
-                None => rows.push(("winning rule".into(), "none".into())),
-            }
+            let describe = |r: &Rule| {
+                format!(
+                    "{} `{}` ({}) -> {}",
+                    r.id,
+                    r.pattern,
+                    r.kind.as_str(),
+                    r.category
+                )
+            };
+            rows.push((
+                "winning rule".into(),
+                matching
+                    .first()
+                    .map_or_else(|| "none".into(), |r| describe(r)),
+            ));
             for r in matching.iter().skip(1) {
-                rows.push((
-                    "also matches".into(),
-                    format!(
-                        "{} `{}` ({}) -> {}",
-                        r.id,
-                        r.pattern,
-                        r.kind.as_str(),
-                        r.category
-                    ),
-                ));
+                rows.push(("also matches".into(), describe(r)));
             }
             let model = categorizer.model.predict(&key, amount);
             rows.push((

@@ -1,6 +1,6 @@
 //! Categories and rules in the ledger.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use serde::Serialize;
 
 use crate::categorize::rules::{Direction, MatchKind, Origin, Rule};
@@ -82,37 +82,35 @@ pub fn insert_rule(conn: &Connection, r: &Rule) -> rusqlite::Result<i64> {
     conn.execute(
         "INSERT INTO rules (pattern, match_kind, category_id, amount_min, amount_max, direction,
                             account_id, priority, origin)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            r.pattern,
-            r.kind.as_str(),
-            r.category_id,
-            r.amount_min,
-            r.amount_max,
-            r.direction.map(Direction::as_str),
-            r.account_id,
-            r.priority,
-            r.origin.as_str()
-        ],
+         VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params_from_iter(rule_params(r)),
     )?;
     Ok(conn.last_insert_rowid())
 }
 
+/// Writes back every field of a rule.
 pub fn update_rule(conn: &Connection, r: &Rule) -> rusqlite::Result<usize> {
     conn.execute(
         "UPDATE rules SET pattern = ?2, match_kind = ?3, category_id = ?4, amount_min = ?5,
-                          amount_max = ?6, direction = ?7, account_id = ?8, priority = ?9
+                          amount_max = ?6, direction = ?7, account_id = ?8, priority = ?9,
+                          origin = ?10
          WHERE id = ?1",
-        params![
-            r.id,
-            r.pattern,
-            r.kind.as_str(),
-            r.category_id,
-            r.amount_min,
-            r.amount_max,
-            r.direction.map(Direction::as_str),
-            r.account_id,
-            r.priority
-        ],
+        params_from_iter(rule_params(r)),
     )
+}
+
+/// A rule's fields as statement parameters ?1 (id) to ?10 (origin).
+fn rule_params(r: &Rule) -> [Box<dyn rusqlite::ToSql + '_>; 10] {
+    [
+        Box::new(r.id),
+        Box::new(&r.pattern),
+        Box::new(r.kind.as_str()),
+        Box::new(r.category_id),
+        Box::new(r.amount_min),
+        Box::new(r.amount_max),
+        Box::new(r.direction.map(Direction::as_str)),
+        Box::new(r.account_id),
+        Box::new(r.priority),
+        Box::new(r.origin.as_str()),
+    ]
 }
