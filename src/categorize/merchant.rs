@@ -10,8 +10,10 @@ use std::sync::OnceLock;
 /// Card-network, channel and wallet words that open a line and say nothing about the
 /// merchant. Removed from the start, repeatedly.
 const PREFIXES: &[&str] = &[
+    // English card and channel wording
     "pos",
     "visa",
+    "vis",
     "mastercard",
     "maestro",
     "mc",
@@ -33,24 +35,10 @@ const PREFIXES: &[&str] = &[
     "recurring",
     "preauthorized",
     "authorized",
-    "kartenzahlung",
-    "kartenzahlungen",
-    "girocard",
-    "lastschrift",
-    "sepa",
-    "basislastschrift",
-    "folgelastschrift",
-    "betaalautomaat",
-    "betaling",
-    "bea",
-    "gea",
-    "carte",
-    "cb",
-    "prlv",
-    "crv",
-    "applepay",
-    "googlepay",
-    "gpay",
+    "payment",
+    "pmt",
+    "epayment",
+    "online",
     "dd",
     "bgc",
     "fpi",
@@ -64,13 +52,158 @@ const PREFIXES: &[&str] = &[
     "zettle",
     "iz",
     "dnh",
+    "applepay",
+    "googlepay",
+    "gpay",
+    "vdp",
+    "vdc",
+    "vda",
+    "cd",
+    "bcc",
+    "clp",
+    // German
+    "kartenzahlung",
+    "kartenzahlungen",
+    "girocard",
+    "ec",
+    "zahlung",
+    "kreditkarte",
+    "karte",
+    "lastschrift",
+    "sepa",
+    "basislastschrift",
+    "folgelastschrift",
+    "abbuchung",
+    "dauerauftrag",
+    "ueberweisung",
+    "uberweisung",
+    "gutschrift",
+    "einzug",
+    // Dutch
+    "betaalautomaat",
+    "betaalpas",
+    "pinbetaling",
+    "betaling",
+    "incasso",
+    "overboeking",
+    "bankieren",
+    "bea",
+    "gea",
+    "naam",
+    // French
+    "carte",
+    "cb",
+    "paiement",
+    "par",
+    "achat",
+    "prlv",
+    "prelevement",
+    "virement",
+    "vir",
+    // Spanish
+    "adeudo",
+    "recibo",
+    "compra",
+    "tarjeta",
+    "pago",
+    "transferencia",
+    "crv",
 ];
 
 /// Words that are not part of a merchant's name wherever they appear.
 const NOISE: &[&str] = &[
-    "store", "stores", "inc", "llc", "ltd", "limited", "gmbh", "bv", "nv", "corp", "co", "plc",
-    "pty", "sarl", "sas", "srl", "www", "com", "net", "org", "http", "https", "the", "de", "ag",
-    "kg", "se", "spa", "ab", "oy", "as", "aps", "ug", "ohg", "ev", "cc",
+    "store",
+    "stores",
+    "inc",
+    "llc",
+    "ltd",
+    "limited",
+    "gmbh",
+    "bv",
+    "nv",
+    "corp",
+    "co",
+    "plc",
+    "pty",
+    "sarl",
+    "sas",
+    "srl",
+    "www",
+    "com",
+    "net",
+    "org",
+    "http",
+    "https",
+    "the",
+    "de",
+    "ag",
+    "kg",
+    "se",
+    "spa",
+    "ab",
+    "oy",
+    "as",
+    "aps",
+    "ug",
+    "ohg",
+    "ev",
+    "cc",
+    "vof",
+    "sl",
+    "sa",
+    // months and weekdays: dates written in words
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    // ACH and SEPA field labels
+    "des",
+    "indn",
+    "ppd",
+    "web",
+    "ref",
+    "id",
+    "kenmerk",
+    "omschrijving",
+    "mandato",
+    "mandat",
+    "mandatsreferenz",
+    "eref",
+    "mref",
+    "remi",
+    "iban",
+    "bic",
+    // UK banks' trailing channel codes ("... ON 16 AUG BCC")
+    "bcc",
+    "clp",
+    "cd",
 ];
 
 /// Two-letter US and Australian state codes and ISO country codes (2 or 3 letters) that
@@ -119,6 +252,9 @@ const MAX_WORDS: usize = 4;
 /// single spaces. Never empty for a line that has letters or digits.
 pub fn merchant_key(description: &str) -> String {
     let sets = sets();
+    // Structured SEPA text names the payee in a field: "/NAME/B&B DE DUINROOS/REMI/...",
+    // "Naam: ABN AMRO HYPOTHEKEN Omschrijving: ...".
+    let description = sepa_name(description).unwrap_or(description);
     // Fixed-width card lines separate the name from the city with a run of spaces.
     let head = match description.trim().find("   ") {
         Some(i) if i >= 3 => &description.trim()[..i],
@@ -143,6 +279,11 @@ pub fn merchant_key(description: &str) -> String {
     // ("PURCHASE AUTHORIZED ON 03/14 SAFEWAY": the "on" goes with "authorized".)
     // A short number opening the line is part of a name ("7-ELEVEN", "24 HOUR FITNESS").
     let mut last_removed = "";
+    // Wallet names of two words ("APPLE PAY BIERGARTEN").
+    if words.len() > 2 && matches!(words[..2], ["apple" | "google" | "samsung", "pay"]) {
+        words.drain(..2);
+        last_removed = "pay";
+    }
     while let Some(&first) = words.first() {
         let on_after_authorized = first == "on" && last_removed == "authorized";
         let opening_number = last_removed.is_empty() && first.len() <= 2 && words.len() > 1;
@@ -161,7 +302,13 @@ pub fn merchant_key(description: &str) -> String {
     for (i, w) in words.iter().enumerate() {
         let short_number_first = i == 0 && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
         let card_number = *w == "card" && words.get(i + 1).is_some_and(|n| has_digit(n));
-        if (has_digit(w) && !short_number_first) || sets.noise.contains(w) || card_number {
+        // "ON 16 AUG": a date in words.
+        let dated_on = *w == "on" && words.get(i + 1).is_some_and(|n| has_digit(n));
+        if (has_digit(w) && !short_number_first)
+            || sets.noise.contains(w)
+            || card_number
+            || dated_on
+        {
             continue;
         }
         kept.push(w);
@@ -186,6 +333,33 @@ pub fn merchant_key(description: &str) -> String {
         return original.join(" ");
     }
     kept.join(" ")
+}
+
+/// The payee field of structured SEPA remittance text, if there is one.
+fn sepa_name(text: &str) -> Option<&str> {
+    let upper = text.to_ascii_uppercase();
+    if let Some(i) = upper.find("/NAME/") {
+        let rest = &text[i + 6..];
+        return Some(rest.split('/').next().unwrap_or(rest));
+    }
+    for label in ["NAAM:", "NAME:"] {
+        if let Some(i) = upper.find(label) {
+            let rest = &text[i + label.len()..];
+            let end = [
+                "Omschrijving:",
+                "OMSCHRIJVING:",
+                "IBAN:",
+                "Kenmerk:",
+                "Description:",
+            ]
+            .iter()
+            .filter_map(|l| rest.find(l))
+            .min()
+            .unwrap_or(rest.len());
+            return Some(rest[..end].trim());
+        }
+    }
+    None
 }
 
 fn has_digit(w: &str) -> bool {
@@ -290,6 +464,23 @@ mod tests {
             ("APPLE.COM/BILL 866-712-7753 CA", "apple"),
             ("", ""),
             ("Tom Baker Pizza 🍕", "tom baker pizza"),
+            (
+                "/TRTP/SEPA OVERBOEKING/IBAN/NL25SNSB3714473379/BIC/BUNQNL2A/NAME/B&B DE DUINROOS/REMI/X",
+                "b b duinroos",
+            ),
+            (
+                "Naam: ABN AMRO HYPOTHEKEN Omschrijving: Hypotheek 9687955688",
+                "abn amro hypotheken",
+            ),
+            (
+                "Apple Pay BIERGARTEN AM SEE Muenchen",
+                "biergarten am see muenchen",
+            ),
+            (
+                "PAIEMENT PAR CARTE X4991 AIR FRANCE PARIS 13/07",
+                "air france paris",
+            ),
+            ("ARGOS EDINBURGH ON 16 AUG CLP", "argos edinburgh"),
         ] {
             assert_eq!(merchant_key(raw), key, "{raw}");
         }
