@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use toml::{Table, Value};
 
-use crate::crypto::Passphrase;
 use crate::crypto::kdf::{MIN_ITERATIONS, MIN_MEMORY_KIB, MIN_PARALLELISM};
 
 /// What `config.toml` may hold. Field names are the file's keys.
@@ -371,13 +370,6 @@ impl Paths {
             users_dir: dirs.data_dir().join("users"),
         })
     }
-}
-
-/// Secrets and switches that come from the environment but are not config settings.
-#[derive(Debug, Default)]
-pub struct EnvSecrets {
-    pub passphrase: Option<Passphrase>,
-    pub new_passphrase: Option<Passphrase>,
 }
 
 #[cfg(test)]

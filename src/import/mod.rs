@@ -260,7 +260,7 @@ pub fn import_file(
     let outcome = std::thread::scope(|scope| {
         let reading =
             scope.spawn(|| read_rows(file, path, profile, categorizer, account_id, &bytes, send));
-        let written = write_rows(tx, recv, &mut summary, &bytes, progress);
+        let written = write_rows(tx, recv, account_id, &mut summary, &bytes, progress);
         let read = reading.join().expect("the reading thread does not panic");
         // A read error explains a write loop that ended early; report it first.
         read.and_then(|r| written.map(|()| r))
@@ -370,6 +370,7 @@ fn read_rows(
 fn write_rows(
     tx: &Transaction<'_>,
     recv: mpsc::Receiver<Vec<Item>>,
+    account_id: i64,
     summary: &mut Summary,
     bytes: &AtomicU64,
     progress: &mut dyn FnMut(u64),
@@ -378,13 +379,6 @@ fn write_rows(
         path: PathBuf::from("ledger"),
         source,
     };
-    let account_id: i64 = tx
-        .query_row(
-            "SELECT account_id FROM imports WHERE id = ?1",
-            [summary.import_id],
-            |r| r.get(0),
-        )
-        .map_err(sql)?;
     let mut insert = tx
         .prepare(
             "INSERT OR IGNORE INTO transactions (account_id, import_id, date, value_date, amount,
