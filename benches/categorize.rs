@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use smartspend::categorize::Categorizer;
 use smartspend::categorize::merchant::merchant_key;
 use smartspend::categorize::model::{Example, Model};
 use smartspend::categorize::rules::{MatchKind, Origin, Rule, RuleSet, Subject};
@@ -110,10 +111,30 @@ fn main() {
         start.elapsed().as_secs_f64()
     );
 
+    let names: Vec<(i64, String)> = categories
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (i as i64, n.clone()))
+        .collect();
+    let fresh = Categorizer::new(
+        RuleSet::compile(set.rules().to_vec()).unwrap(),
+        Model::default(),
+        &names,
+        0.6,
+    );
+    let categorizer = Categorizer::new(set, model, &names, 0.6);
+    for (label, c) in [
+        ("with the model", &categorizer),
+        ("a new user (rules and lexicon, no history)", &fresh),
+    ] {
+        run(label, c, &tx);
+    }
+}
+
+fn run(label: &str, categorizer: &Categorizer, tx: &[(String, i64)]) {
     let start = Instant::now();
-    let mut by_rule = 0;
-    let mut by_model = 0;
-    for (desc, amount) in &tx {
+    let mut by = std::collections::BTreeMap::new();
+    for (desc, amount) in tx {
         let key = merchant_key(desc);
         let s = Subject {
             description: desc,
@@ -122,16 +143,16 @@ fn main() {
             exponent: 2,
             account_id: 1,
         };
-        if set.best(&s).is_some() {
-            by_rule += 1;
-        } else if model.predict(&key, *amount).is_some_and(|(_, p)| p >= 0.6) {
-            by_model += 1;
-        }
+        let source = categorizer
+            .decide(&s)
+            .map_or("nothing", |d| d.source.as_str());
+        *by.entry(source).or_insert(0) += 1;
     }
     let secs = start.elapsed().as_secs_f64();
     println!(
-        "categorized {} transactions in {secs:.3} s: {:.0} per second ({by_rule} by rules, {by_model} by the model)",
+        "{label}: categorized {} transactions (merchant keys included) in {secs:.3} s: {:.0} per second",
         tx.len(),
         tx.len() as f64 / secs
     );
+    println!("  by tier: {by:?}");
 }

@@ -3,11 +3,16 @@
 //! `lexicon.tsv` holds `KEY<TAB>CATEGORY` lines. A key matches a merchant key whose
 //! leading words are the key's words: `uber` matches `uber trip`, `uber eats` matches
 //! `uber eats amsterdam` and wins there for being longer; nothing matches inside a word.
+//!
+//! `keywords.tsv` holds trade words and payment wording (`pharmacy`, `huur`, `tuition`,
+//! `zelle`) matched as whole words anywhere in a line: the tier after the merchant
+//! lexicon, for the local merchants no list can name.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("lexicon.tsv");
+const KEYWORDS: &str = include_str!("keywords.tsv");
 
 pub struct Lexicon {
     map: HashMap<&'static str, &'static str>,
@@ -41,6 +46,10 @@ impl Lexicon {
         self.map.len()
     }
 
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.map.keys().copied()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
@@ -61,6 +70,112 @@ impl Lexicon {
     }
 }
 
+/// What a keyword says about a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeywordMatch {
+    pub category: &'static str,
+    /// Only a kind of payment (a transfer), said when nothing stronger is.
+    pub weak: bool,
+}
+
+/// Keywords matched anywhere in a line (see `keywords.tsv`).
+pub struct Keywords {
+    phrases: HashMap<&'static str, KeywordMatch>,
+    /// `word*` and `*word` stems: (stem, is prefix, category).
+    stems: Vec<(&'static str, bool, KeywordMatch)>,
+    longest: usize,
+}
+
+impl Keywords {
+    pub fn builtin() -> &'static Keywords {
+        static KW: OnceLock<Keywords> = OnceLock::new();
+        KW.get_or_init(|| Keywords::parse(KEYWORDS))
+    }
+
+    fn parse(data: &'static str) -> Keywords {
+        let mut kw = Keywords {
+            phrases: HashMap::new(),
+            stems: vec![],
+            longest: 0,
+        };
+        for line in data.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut fields = line.split('\t');
+            let (Some(phrase), Some(category)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let m = KeywordMatch {
+                category: category.trim(),
+                weak: fields.next().is_some_and(|f| f.trim() == "weak"),
+            };
+            if let Some(stem) = phrase.strip_suffix('*') {
+                kw.stems.push((stem, true, m));
+            } else if let Some(stem) = phrase.strip_prefix('*') {
+                kw.stems.push((stem, false, m));
+            } else {
+                kw.longest = kw.longest.max(phrase.split(' ').count());
+                kw.phrases.insert(phrase, m);
+            }
+        }
+        kw
+    }
+
+    /// The category that the words of `line` (as `merchant::words` gives them) point to.
+    /// The longest phrase wins; phrases of equal length that disagree give no answer, and
+    /// a weak match counts only when there is no other.
+    pub fn lookup(&self, line: &str) -> Option<KeywordMatch> {
+        let bounds: Vec<(usize, usize)> = line
+            .split(' ')
+            .scan(0, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, start + w.len()))
+            })
+            .filter(|(a, b)| b > a)
+            .collect();
+        // (words in the phrase, match) for the best so far; None inside = a tie.
+        let mut best: Option<(usize, Option<KeywordMatch>)> = None;
+        let mut weak = None;
+        let mut consider = |len: usize, m: KeywordMatch| {
+            if m.weak {
+                weak.get_or_insert(m);
+                return;
+            }
+            best = match best {
+                Some((l, _)) if l > len => best,
+                Some((l, Some(b))) if l == len && b.category == m.category => best,
+                Some((l, _)) if l == len => Some((l, None)),
+                _ => Some((len, Some(m))),
+            };
+        };
+        for i in 0..bounds.len() {
+            for len in 1..=self.longest.min(bounds.len() - i) {
+                let phrase = &line[bounds[i].0..bounds[i + len - 1].1];
+                if let Some(m) = self.phrases.get(phrase) {
+                    consider(len, *m);
+                }
+            }
+            let word = &line[bounds[i].0..bounds[i].1];
+            for (stem, prefix, m) in &self.stems {
+                let hit = if *prefix {
+                    word.starts_with(stem)
+                } else {
+                    word.ends_with(stem)
+                };
+                if hit && word.len() > stem.len() {
+                    consider(1, *m);
+                }
+            }
+        }
+        match best {
+            Some((_, answer)) => answer,
+            None => weak,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +189,35 @@ mod tests {
         assert_eq!(lex.lookup("shellfish shack"), None);
         assert_eq!(lex.lookup("the shell"), None);
         assert_eq!(lex.lookup(""), None);
+    }
+
+    #[test]
+    fn keywords_match_whole_words_anywhere_and_the_longest_wins() {
+        let kw = Keywords::parse(
+            "rent\tRent/Mortgage\nrent a car\tTravel\ntransfer\tTransfers\tweak\n\
+             *apotheke\tHealth\nzahnarzt*\tHealth\nschool\tEducation\nbus\tTransport\n",
+        );
+        let cat = |line: &str| kw.lookup(line).map(|m| (m.category, m.weak));
+        assert_eq!(
+            cat("transfer to p pike rent aug"),
+            Some(("Rent/Mortgage", false))
+        );
+        assert_eq!(cat("transfer to p pike"), Some(("Transfers", true)));
+        assert_eq!(cat("hertz rent a car madrid"), Some(("Travel", false)));
+        assert_eq!(cat("rental cars ltd"), None, "whole words only");
+        assert_eq!(
+            cat("stadt apotheke"),
+            None,
+            "a stem matches inside a word only"
+        );
+        assert_eq!(cat("stadtapotheke koeln"), Some(("Health", false)));
+        assert_eq!(cat("zahnarztpraxis dr weber"), Some(("Health", false)));
+        assert_eq!(
+            cat("school bus"),
+            None,
+            "equal phrases that disagree say nothing"
+        );
+        assert_eq!(cat(""), None);
     }
 
     #[test]
@@ -100,6 +244,36 @@ mod tests {
             "Personal Care",
             "Home",
         ];
+        for (n, line) in KEYWORDS.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert!(
+                matches!(fields.len(), 2 | 3) && CATEGORIES.contains(&fields[1]),
+                "keywords.tsv:{}: {line}",
+                n + 1
+            );
+            assert!(
+                fields.len() == 2 || fields[2] == "weak",
+                "keywords.tsv:{}",
+                n + 1
+            );
+            let phrase = fields[0].trim_matches('*');
+            assert!(
+                phrase.split(' ').all(|w| !w.is_empty()
+                    && w.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
+                "keywords.tsv:{}: `{}`",
+                n + 1,
+                fields[0]
+            );
+            assert!(
+                phrase.len() == fields[0].len() || (phrase.len() >= 6 && !phrase.contains(' ')),
+                "keywords.tsv:{}: stems are single words of six letters or more",
+                n + 1
+            );
+        }
         let mut seen = std::collections::HashSet::new();
         let mut entries = 0;
         for (n, line) in DATA.lines().enumerate() {

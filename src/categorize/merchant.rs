@@ -4,7 +4,8 @@
 //! `CHECKCARD 0412 STARBUCKS STORE 12345 SEATTLE WA` gives `starbucks`. Rules made from
 //! corrections, the learned model, the lexicon and the AI cache all key on it.
 
-use std::collections::HashSet;
+use aho_corasick::{AhoCorasick, MatchKind};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::OnceLock;
 
 /// Card-network, channel and wallet words that open a line and say nothing about the
@@ -108,6 +109,160 @@ const PREFIXES: &[&str] = &[
     "pago",
     "transferencia",
     "crv",
+    "tarj",
+    // More channel words of US, UK, ZA and AU banks
+    "ckcd",
+    "debitk",
+    "withdrawal",
+    "authorisation",
+    "authorization",
+    "deposit",
+    "psc",
+    "so",
+    "bpay",
+    "kaartaankoop",
+    "transf",
+    "payid",
+    "xfer",
+    "debicheck",
+    "debietorder",
+    "abrechnung",
+    "belastung",
+    "gutschr",
+    "ueberw",
+    "uberweisungsgutschrift",
+    "ueberweisungsgutschrift",
+    "lastschrifteinzug",
+    "pasnr",
+    "nr",
+];
+
+/// Channel and transfer wording of several words that opens a line: who is paid comes
+/// after it. Removed from the start, longest first, together with the single-word
+/// prefixes above. (`ATM WITHDRAWAL` is not here: cash is what the line is about.)
+const PHRASES: &[&str] = &[
+    // English
+    "transfer to",
+    "transfer from",
+    "online transfer to",
+    "online transfer from",
+    "online banking transfer to",
+    "internet transfer to",
+    "mobile transfer to",
+    "bank transfer to",
+    "bank transfer from",
+    "funds transfer to",
+    "funds transfer from",
+    "wire transfer to",
+    "wire transfer from",
+    "wire type wire out",
+    "wire type wire in",
+    "wire out",
+    "wire in",
+    "zelle payment to",
+    "zelle payment from",
+    "zelle to",
+    "zelle from",
+    "osko payment to",
+    "osko payment from",
+    "osko deposit",
+    "fast transfer to",
+    "fast transfer from",
+    "immediate payment",
+    "instant payment",
+    "faster payment to",
+    "faster payment from",
+    "faster payments to",
+    "faster payments from",
+    "standing order via faster payment to",
+    "standing order to",
+    "standing order",
+    "direct debit payment to",
+    "direct debit to",
+    "direct debit",
+    "debit order",
+    "internet pmt to",
+    "internet payment to",
+    "ib payment to",
+    "ib transfer to",
+    "app payment to",
+    "fnb app payment to",
+    "cellphone banking payment to",
+    "bill payment to",
+    "bill payment",
+    "payment to",
+    "payment from",
+    "payment received from",
+    "received from",
+    "sent to",
+    "direct deposit",
+    "tap and pay",
+    "sepa credit",
+    "sepa debit",
+    "credit transfer",
+    // PayPal's European company, which collects for the merchant named after it
+    "europe s a r l et cie s c a",
+    "europe s a r l et cie",
+    "europe s a r l",
+    "apple pay",
+    "google pay",
+    "samsung pay",
+    "payid payment to",
+    "payid payment from",
+    "digital transfer to",
+    "digital payment to",
+    "inst xfer",
+    "xfer to",
+    "xfer from",
+    "with pin",
+    "dda pur",
+    "dda purchase",
+    "acb debit external",
+    "acb debit",
+    "magtape debit",
+    "compra internet en",
+    "internet en",
+    // German
+    "ueberweisung an",
+    "uberweisung an",
+    "gutschrift von",
+    "lastschrift von",
+    "dauerauftrag an",
+    // Dutch and Afrikaans
+    "periodieke overboeking",
+    "overschrijving naar",
+    "overschrijving van",
+    "europese overschrijving",
+    "bijschrijving",
+    "betaling aan",
+    "aankoop",
+    // French
+    "avis de prelevement",
+    "facture carte du",
+    "facture carte",
+    "vir de",
+    "vir sepa",
+    "vir inst",
+    "virement de",
+    "virement a",
+    "virement sepa",
+    // Spanish
+    "pago con tarjeta en",
+    "pago movil en",
+    "compra en",
+    "compra tarj",
+    "operacion tarjeta",
+    "cargo recibo",
+    "adeudo domiciliado",
+    "adeudo recibo",
+    "bizum enviado a",
+    "bizum recibido de",
+    "bizum a",
+    "bizum de",
+    "transferencia a favor de",
+    "transferencia a",
+    "transferencia de",
+    "transferencia recibida de",
 ];
 
 /// Words that are not part of a merchant's name wherever they appear.
@@ -200,6 +355,28 @@ const NOISE: &[&str] = &[
     "remi",
     "iban",
     "bic",
+    "pasnr",
+    "nr",
+    // German SEPA field tags (`SVWZ+`, `EREF+`, `CRED+`...)
+    "svwz",
+    "kref",
+    "cred",
+    "abwa",
+    "abwe",
+    "reference",
+    "referencia",
+    "referentie",
+    "mandate",
+    "verwendungszweck",
+    // currency codes of foreign-currency card lines ("131.11 GBP, RATE 1.00/GBP")
+    "gbp",
+    "eur",
+    "usd",
+    "zar",
+    "aud",
+    "nzd",
+    "cad",
+    "chf",
     // UK banks' trailing channel codes ("... ON 16 AUG BCC")
     "bcc",
     "clp",
@@ -230,6 +407,8 @@ const CITY_STARTS: &[&str] = &[
 /// The word lists above as sets, built once.
 struct Sets {
     prefixes: HashSet<&'static str>,
+    /// `PHRASES` split into words, by first word, longest first.
+    phrases: HashMap<&'static str, Vec<Vec<&'static str>>>,
     noise: HashSet<&'static str>,
     regions: HashSet<&'static str>,
     city_starts: HashSet<&'static str>,
@@ -239,6 +418,17 @@ fn sets() -> &'static Sets {
     static SETS: OnceLock<Sets> = OnceLock::new();
     SETS.get_or_init(|| Sets {
         prefixes: PREFIXES.iter().copied().collect(),
+        phrases: {
+            let mut by_first: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+            for p in PHRASES {
+                let words: Vec<&str> = p.split(' ').collect();
+                by_first.entry(words[0]).or_default().push(words);
+            }
+            for list in by_first.values_mut() {
+                list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            }
+            by_first
+        },
         noise: NOISE.iter().copied().collect(),
         regions: REGIONS.iter().copied().collect(),
         city_starts: CITY_STARTS.iter().copied().collect(),
@@ -251,16 +441,27 @@ const MAX_WORDS: usize = 4;
 /// Normalizes a statement line into a merchant key: lower-case ASCII words separated by
 /// single spaces. Never empty for a line that has letters or digits.
 pub fn merchant_key(description: &str) -> String {
-    let sets = sets();
     // Structured SEPA text names the payee in a field: "/NAME/B&B DE DUINROOS/REMI/...",
     // "Naam: ABN AMRO HYPOTHEKEN Omschrijving: ...".
-    let description = sepa_name(description).unwrap_or(description);
-    // Fixed-width card lines separate the name from the city with a run of spaces.
-    let head = match description.trim().find("   ") {
-        Some(i) if i >= 3 => &description.trim()[..i],
-        _ => description.trim(),
+    let description = sepa_name(description).unwrap_or(description).trim();
+    // Fixed-width card lines separate the name from the city with a run of spaces; when
+    // the first field holds no name ("BEA   NR:0PS1C83F   ..."), the whole line is read.
+    let head = match description.as_bytes().windows(3).position(|w| w == b"   ") {
+        Some(i) if i >= 3 => &description[..i],
+        _ => description,
     };
-    let folded = fold(head);
+    match key_of(head) {
+        Ok(key) => key,
+        Err(_) if head.len() < description.len() => key_of(description).unwrap_or_else(|e| e),
+        Err(original) => original,
+    }
+}
+
+/// The merchant key of a line, or (when nothing but channel words and numbers is left)
+/// the line's words as they are.
+fn key_of(text: &str) -> Result<String, String> {
+    let sets = sets();
+    let folded = fold(text);
     let mut words: Vec<&str> = Vec::with_capacity(8);
     for segment in folded.split('*').enumerate().map(|(i, s)| (i, s.trim())) {
         let (i, seg) = segment;
@@ -279,15 +480,26 @@ pub fn merchant_key(description: &str) -> String {
     // ("PURCHASE AUTHORIZED ON 03/14 SAFEWAY": the "on" goes with "authorized".)
     // A short number opening the line is part of a name ("7-ELEVEN", "24 HOUR FITNESS").
     let mut last_removed = "";
-    // Wallet names of two words ("APPLE PAY BIERGARTEN").
-    if words.len() > 2 && matches!(words[..2], ["apple" | "google" | "samsung", "pay"]) {
-        words.drain(..2);
-        last_removed = "pay";
-    }
     while let Some(&first) = words.first() {
+        if let Some(p) = sets.phrases.get(first).and_then(|list| {
+            list.iter()
+                .find(|p| p.len() < words.len() && words.starts_with(p))
+        }) {
+            last_removed = p[p.len() - 1];
+            words.drain(..p.len());
+            continue;
+        }
         let on_after_authorized = first == "on" && last_removed == "authorized";
+        // "CARD PAYMENT TO EASYJET", "PAGO EN ...": the connecting word goes too.
+        let connector = !last_removed.is_empty()
+            && matches!(
+                first,
+                "to" | "from" | "at" | "en" | "a" | "naar" | "an" | "aan"
+            )
+            && words.len() > 1;
         let opening_number = last_removed.is_empty() && first.len() <= 2 && words.len() > 1;
         if sets.prefixes.contains(first)
+            || connector
             || (has_digit(first) && !opening_number)
             || on_after_authorized
         {
@@ -296,6 +508,16 @@ pub fn merchant_key(description: &str) -> String {
         } else {
             break;
         }
+    }
+    // What follows card wording in the middle of a line is not the name
+    // ("LEROY MERLIN, CON LA TARJETA : 4921...", "SALVOS ... Value Date: 09/06").
+    if let Some(i) = (1..words.len()).find(|&i| {
+        matches!(
+            words[i..],
+            ["con", "la", "tarjeta", ..] | ["con", "tarjeta", ..] | ["value", "date", ..]
+        )
+    }) {
+        words.truncate(i);
     }
     // Numbers, codes, store numbers, dates and times anywhere; noise words.
     let mut kept: Vec<&str> = Vec::with_capacity(words.len());
@@ -312,6 +534,23 @@ pub fn merchant_key(description: &str) -> String {
             continue;
         }
         kept.push(w);
+    }
+    // Channel words can close a line too ("IKEA HAMBURG Hamburg DE Kartenzahlung").
+    while kept.len() > 1
+        && kept
+            .last()
+            .is_some_and(|w| w.len() >= 4 && sets.prefixes.contains(w))
+    {
+        kept.pop();
+    }
+    // A place written twice closes many card lines (merchant city, then the city field:
+    // "HOYTS NEWCASTLE NEWCASTLE", "ABSA CAPE TOWN CAPE TOWN"): both go.
+    for n in [2, 1] {
+        let len = kept.len();
+        if len > 2 * n && kept[len - n..] == kept[len - 2 * n..len - n] {
+            kept.truncate(len - 2 * n);
+            break;
+        }
     }
     // A closing state or country code takes the city before it along.
     // ("AMZN MKTP US": a country alone names no city.)
@@ -330,36 +569,56 @@ pub fn merchant_key(description: &str) -> String {
     kept.truncate(MAX_WORDS);
     if kept.is_empty() {
         // Nothing but prefixes and numbers: keep what there was rather than nothing.
-        return original.join(" ");
+        return Err(original.join(" "));
     }
-    kept.join(" ")
+    Ok(kept.join(" "))
+}
+
+/// A whole line as lower-case ASCII words separated by single spaces (accents folded,
+/// punctuation dropped), for matching words anywhere in it.
+pub fn words(text: &str) -> String {
+    let folded = fold(text);
+    let mut out = String::with_capacity(folded.len());
+    for w in folded.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if !w.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
 }
 
 /// The payee field of structured SEPA remittance text, if there is one.
 fn sepa_name(text: &str) -> Option<&str> {
-    let upper = text.to_ascii_uppercase();
-    if let Some(i) = upper.find("/NAME/") {
-        let rest = &text[i + 6..];
+    static LABELS: OnceLock<(AhoCorasick, AhoCorasick)> = OnceLock::new();
+    let (start, end) = LABELS.get_or_init(|| {
+        let build = |patterns: &[&str]| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(patterns)
+                .expect("fixed patterns")
+        };
+        (
+            build(&["/NAME/", "NAAM:", "NAME:"]),
+            build(&["OMSCHRIJVING:", "IBAN:", "KENMERK:", "DESCRIPTION:"]),
+        )
+    });
+    if !text.contains([':', '/']) {
+        return None;
+    }
+    // `/NAME/` wins over a `Naam:` label wherever they are.
+    let found = start
+        .find_iter(text)
+        .min_by_key(|m| (m.pattern().as_usize(), m.start()))?;
+    let rest = &text[found.end()..];
+    if found.pattern().as_usize() == 0 {
         return Some(rest.split('/').next().unwrap_or(rest));
     }
-    for label in ["NAAM:", "NAME:"] {
-        if let Some(i) = upper.find(label) {
-            let rest = &text[i + label.len()..];
-            let end = [
-                "Omschrijving:",
-                "OMSCHRIJVING:",
-                "IBAN:",
-                "Kenmerk:",
-                "Description:",
-            ]
-            .iter()
-            .filter_map(|l| rest.find(l))
-            .min()
-            .unwrap_or(rest.len());
-            return Some(rest[..end].trim());
-        }
-    }
-    None
+    let stop = end.find(rest).map_or(rest.len(), |m| m.start());
+    Some(rest[..stop].trim())
 }
 
 fn has_digit(w: &str) -> bool {
@@ -447,10 +706,13 @@ mod tests {
             ("UBER   *TRIP HELP.UBER.COM CA", "uber"),
             ("UBER *EATS", "uber eats"),
             ("7-ELEVEN 23114 DALLAS TX", "7 eleven"),
+            ("Zelle payment to Maria Lopez JPM99b7k2xq4", "maria lopez"),
             (
-                "Zelle payment to Maria Lopez JPM99b7k2xq4",
-                "zelle payment to maria",
+                "STANDING ORDER VIA FASTER PAYMENT TO FOXTONS REFERENCE RENT",
+                "foxtons rent",
             ),
+            ("CARD PAYMENT TO EASYJET.COM,131.11 GBP", "easyjet"),
+            ("PAGO CON TARJETA EN CASA PEPE SEVILLA", "casa pepe sevilla"),
             (
                 "ATM WITHDRAWAL 03/14 1234 MAIN ST",
                 "atm withdrawal main st",
@@ -481,6 +743,28 @@ mod tests {
                 "air france paris",
             ),
             ("ARGOS EDINBURGH ON 16 AUG CLP", "argos edinburgh"),
+            ("HOYTS NEWCASTLE NEWCASTLE", "hoyts"),
+            ("IKEA HAMBURG Hamburg DE Kartenzahlung 09.04.2024", "ikea"),
+            (
+                "PAYPAL EUROPE S.A.R.L. ET CIE S.C.A 6780116236103 DELIVEROO",
+                "deliveroo",
+            ),
+            (
+                "CASH WITHDRAWAL ABSA CAPE TOWN CAPE TOWN",
+                "cash withdrawal absa",
+            ),
+            (
+                "BEA   NR:0PS1C83F   05.02.24/21.43 RTL NEDERLAND VIDEOLAND,PAS697 HILVERSUM",
+                "rtl nederland videoland hilversum",
+            ),
+            (
+                "BEA, Google Pay MEDIAMARKT 442,PAS331 NR:W1H5G5XH, 10.01.24/15.19 AMERSFOORT",
+                "mediamarkt amersfoort",
+            ),
+            (
+                "COMPRA EN LEROY MERLIN, CON LA TARJETA : 4921XXXXXXXX5616 EL 17.12.2024",
+                "leroy merlin",
+            ),
         ] {
             assert_eq!(merchant_key(raw), key, "{raw}");
         }

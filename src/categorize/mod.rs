@@ -14,7 +14,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::ledger::catalog;
-use lexicon::Lexicon;
+use lexicon::{Keywords, Lexicon};
 use model::{Example, Model};
 use rules::{RuleSet, Subject};
 
@@ -52,12 +52,17 @@ pub struct Decision {
 
 /// How sure the lexicon is of a well-known merchant.
 const LEXICON_CONFIDENCE: f64 = 0.9;
+/// How sure a trade word or memo word anywhere in the line makes it.
+const KEYWORD_CONFIDENCE: f64 = 0.75;
+/// How sure transfer wording alone makes it.
+const WEAK_KEYWORD_CONFIDENCE: f64 = 0.55;
 
 /// Everything needed to categorize, loaded once per run.
 pub struct Categorizer {
     pub rules: RuleSet,
     pub model: Model,
     lexicon: &'static Lexicon,
+    keywords: &'static Keywords,
     /// Lexicon category names to this ledger's category ids (renamed or removed
     /// categories simply drop out).
     lexicon_ids: HashMap<String, i64>,
@@ -78,10 +83,7 @@ impl Categorizer {
     /// or by rules (never on the model's or lexicon's own guesses).
     pub fn load(conn: &Connection, threshold: f64) -> Result<Categorizer, CategorizeError> {
         let rules = RuleSet::compile(catalog::rules(conn)?)?;
-        let lexicon_ids = catalog::category_names(conn)?
-            .into_iter()
-            .map(|(id, name)| (name.to_lowercase(), id))
-            .collect();
+        let categories = catalog::category_names(conn)?;
         let mut stmt = conn.prepare(
             "SELECT merchant_key, outflow, category_id, source, count FROM merchant_stats",
         )?;
@@ -100,17 +102,36 @@ impl Categorizer {
                     corrected: source == "manual",
                 }),
         );
-        Ok(Categorizer {
-            rules,
-            model,
-            lexicon: Lexicon::builtin(),
-            lexicon_ids,
-            threshold,
-        })
+        Ok(Categorizer::new(rules, model, &categories, threshold))
     }
 
-    /// The first tier that answers: rules, then the model (when sure enough), then the
-    /// lexicon.
+    /// A categorizer from compiled rules, a trained model and the ledger's categories
+    /// (id, name).
+    pub fn new(
+        rules: RuleSet,
+        mut model: Model,
+        categories: &[(i64, String)],
+        threshold: f64,
+    ) -> Categorizer {
+        let lexicon = Lexicon::builtin();
+        model.add_vocabulary(lexicon.keys());
+        Categorizer {
+            rules,
+            model,
+            lexicon,
+            keywords: Keywords::builtin(),
+            lexicon_ids: categories
+                .iter()
+                .map(|(id, name)| (name.to_lowercase(), *id))
+                .collect(),
+            threshold,
+        }
+    }
+
+    /// The first tier that answers: rules, then the model's memory of merchants the user
+    /// corrected, then the surest of the model's guess (when sure enough), the merchant
+    /// lexicon and the keywords anywhere in the line (each with its confidence; on a tie
+    /// the earlier tier wins).
     pub fn decide(&self, s: &Subject<'_>) -> Option<Decision> {
         if let Some(rule) = self.rules.best(s) {
             return Some(Decision {
@@ -120,19 +141,69 @@ impl Categorizer {
                 confidence: 1.0,
             });
         }
-        if let Some(d) = self.learned(s) {
-            return Some(d);
+        let (learned, corrected) = self.learned_why(s);
+        if corrected {
+            return learned;
         }
-        self.from_lexicon(s.merchant_key)
+        // Otherwise the surest of the model, the merchant lexicon and the keywords (each
+        // looked at only when it could beat what is there).
+        let surest = |a: Option<Decision>, b: Option<Decision>| match (a, b) {
+            (Some(a), Some(b)) => Some(if b.confidence > a.confidence { b } else { a }),
+            (a, b) => a.or(b),
+        };
+        let best = if learned
+            .as_ref()
+            .is_some_and(|d| d.confidence >= LEXICON_CONFIDENCE)
+        {
+            learned
+        } else {
+            surest(learned, self.from_lexicon(s.merchant_key))
+        };
+        if best
+            .as_ref()
+            .is_some_and(|d| d.confidence >= KEYWORD_CONFIDENCE)
+        {
+            return best;
+        }
+        surest(best, self.from_keywords(s.description, s.amount))
     }
 
     pub fn learned(&self, s: &Subject<'_>) -> Option<Decision> {
-        let (category_id, confidence) = self.model.predict(s.merchant_key, s.amount)?;
-        (confidence >= self.threshold).then_some(Decision {
+        self.learned_why(s).0
+    }
+
+    /// The model's answer when sure enough, and whether it rests on a correction.
+    fn learned_why(&self, s: &Subject<'_>) -> (Option<Decision>, bool) {
+        let Some((category_id, confidence, corrected)) =
+            self.model.predict_why(s.merchant_key, s.amount)
+        else {
+            return (None, false);
+        };
+        let d = (confidence >= self.threshold).then_some(Decision {
             category_id,
             source: Source::Learned,
             rule_id: None,
             confidence,
+        });
+        (d, corrected)
+    }
+
+    /// Trade and memo words anywhere in the description. Income words say nothing about
+    /// money going out.
+    pub fn from_keywords(&self, description: &str, amount: i64) -> Option<Decision> {
+        let m = self.keywords.lookup(&merchant::words(description))?;
+        if m.category == "Income" && amount < 0 {
+            return None;
+        }
+        Some(Decision {
+            category_id: *self.lexicon_ids.get(&m.category.to_lowercase())?,
+            source: Source::Lexicon,
+            rule_id: None,
+            confidence: if m.weak {
+                WEAK_KEYWORD_CONFIDENCE
+            } else {
+                KEYWORD_CONFIDENCE
+            },
         })
     }
 

@@ -6,7 +6,7 @@
 //! amount, for merchants never seen. Scores are tempered by the number of features, so that
 //! the confidence behaves like a probability; below the threshold the model abstains.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -31,14 +31,44 @@ pub struct Model {
     features: HashMap<u64, Vec<(u16, f32)>>,
     /// Merchants the user corrected, with their categories.
     corrected: HashMap<String, Vec<(u16, f32)>>,
+    /// The corrected merchants' keys again, by word: other spellings of a corrected
+    /// merchant (`guardian news media`, `the guardian`) find it through shared words.
+    by_word: HashMap<String, Vec<u32>>,
+    corrected_keys: Vec<String>,
+    /// In how many merchant keys each word occurs (the user's and the lexicon's): a word
+    /// that many merchants share (`city`, `bank`, a home town) says little.
+    df: HashMap<String, u32>,
+    docs: u32,
     /// Merchants only rules have categorized: the rules know them, and where no rule
     /// fires (an amount or account condition) the model does not second-guess them.
-    ruled: std::collections::HashSet<String>,
+    ruled: foldhash::HashSet<String>,
     total_weight: f64,
 }
 
 /// Below this much (weighted) history the model only remembers merchants it has seen.
 const MIN_TRAINING: f64 = 20.0;
+
+/// A word found in more corrected merchants than this does not pick one out.
+const MAX_SHARED: usize = 16;
+
+/// How alike two merchant keys must be to count as one merchant.
+const SIMILAR: f64 = 0.5;
+/// Equal, or equal but for a closing `s` (`michaels`, `books`).
+fn same_word(a: &str, b: &str) -> bool {
+    fn stem(w: &str) -> &str {
+        match w.strip_suffix('s') {
+            Some(s) if s.len() >= 4 => s,
+            _ => w,
+        }
+    }
+    a == b || stem(a) == stem(b)
+}
+
+/// Words that join the words of a name and say nothing of which merchant it is.
+const JOINING: &[&str] = &[
+    "and", "the", "und", "der", "die", "das", "het", "een", "van", "voor", "les", "des", "del",
+    "los", "las", "for", "with", "von", "aan", "naar", "pour", "por", "para", "con",
+];
 
 /// Weight of a hand correction relative to a rule's result.
 pub const CORRECTION_WEIGHT: f32 = 4.0;
@@ -61,7 +91,18 @@ impl Model {
             let weight = ex.weight * if ex.corrected { CORRECTION_WEIGHT } else { 1.0 };
             m.class_weight[c as usize] += f64::from(weight);
             m.total_weight += f64::from(weight);
+            m.count_words(ex.merchant_key);
             if ex.corrected {
+                if !m.corrected.contains_key(ex.merchant_key) {
+                    let id = m.corrected_keys.len() as u32;
+                    m.corrected_keys.push(ex.merchant_key.to_string());
+                    for w in ex.merchant_key.split(' ') {
+                        let ids = m.by_word.entry(w.to_string()).or_default();
+                        if ids.last() != Some(&id) {
+                            ids.push(id);
+                        }
+                    }
+                }
                 add(
                     m.corrected.entry(ex.merchant_key.to_string()).or_default(),
                     c,
@@ -80,17 +121,115 @@ impl Model {
         m
     }
 
+    /// Counts the words of merchant keys that are not training examples (the lexicon's),
+    /// so that words common to many merchants weigh little.
+    pub fn add_vocabulary<'a>(&mut self, keys: impl IntoIterator<Item = &'a str>) {
+        for key in keys {
+            self.count_words(key);
+        }
+    }
+
+    fn count_words(&mut self, key: &str) {
+        self.docs += 1;
+        for (i, w) in key.split(' ').enumerate() {
+            if !key.split(' ').take(i).any(|p| p == w) {
+                *self.df.entry(w.to_string()).or_default() += 1;
+            }
+        }
+    }
+
+    /// How much a word at `pos` in a key says about the merchant: rare words and the first
+    /// words (names come before places) say most; initials, numbers and joining words
+    /// nothing.
+    fn word_weight(&self, word: &str, pos: usize) -> f64 {
+        if word.len() < 3 || word.bytes().all(|b| b.is_ascii_digit()) || JOINING.contains(&word) {
+            return 0.0;
+        }
+        let df = f64::from(self.df.get(word).copied().unwrap_or(0));
+        let idf = ((f64::from(self.docs) + 1.0) / (df + 1.0)).ln() + 1.0;
+        idf / (1.0 + pos as f64)
+    }
+
+    /// How alike two merchant keys are (0..1), or 0 when they are not one merchant: either
+    /// every telling word of one is in the other (`guardian` and `guardian news media`,
+    /// `s bakker` and `sanne bakker`), or they share two telling words or more. The
+    /// score is the larger share of either key's weight that lies in shared words.
+    fn similarity(&self, a: &str, b: &str) -> f64 {
+        let side = |key: &str, other: &str| {
+            let (mut shared, mut total, mut words, mut missing) = (0.0, 0.0, 0, 0);
+            for (i, w) in key.split(' ').enumerate() {
+                let weight = self.word_weight(w, i);
+                if weight == 0.0 || key.split(' ').take(i).any(|p| p == w) {
+                    continue;
+                }
+                total += weight;
+                if other.split(' ').any(|o| same_word(o, w)) {
+                    shared += weight;
+                    words += 1;
+                } else {
+                    missing += 1;
+                }
+            }
+            let cover = if total == 0.0 { 0.0 } else { shared / total };
+            (cover, words, missing == 0 && words > 0)
+        };
+        let (ca, shared, all_a) = side(a, b);
+        let (cb, _, all_b) = side(b, a);
+        if all_a || all_b || shared >= 2 {
+            ca.max(cb)
+        } else {
+            0.0
+        }
+    }
+
+    /// The corrected merchant most like `key` (another spelling of it), with how alike.
+    fn similar_corrected(&self, key: &str) -> Option<(&str, f64)> {
+        let mut best: Option<(&str, f64)> = None;
+        let mut tried: Vec<u32> = Vec::new();
+        for (i, w) in key.split(' ').enumerate() {
+            let ids = match self.by_word.get(w) {
+                // A word that many corrected merchants share names none of them.
+                Some(ids) if ids.len() <= MAX_SHARED && self.word_weight(w, i) > 0.0 => ids,
+                _ => continue,
+            };
+            for &id in ids {
+                if tried.contains(&id) {
+                    continue;
+                }
+                tried.push(id);
+                let other = self.corrected_keys[id as usize].as_str();
+                let score = self.similarity(key, other);
+                if best.is_none_or(|b| score > b.1) {
+                    best = Some((other, score));
+                }
+            }
+        }
+        best.filter(|b| b.1 >= SIMILAR)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.categories.is_empty()
     }
 
     /// The most likely category and its confidence (0..1).
     pub fn predict(&self, merchant_key: &str, amount: i64) -> Option<(i64, f64)> {
+        self.predict_why(merchant_key, amount).map(|p| (p.0, p.1))
+    }
+
+    /// As `predict`, and whether the answer comes from a merchant the user corrected
+    /// (that one, or another spelling of it).
+    pub fn predict_why(&self, merchant_key: &str, amount: i64) -> Option<(i64, f64, bool)> {
         if self.categories.is_empty() || merchant_key.is_empty() {
             return None;
         }
-        if let Some(seen) = self.corrected.get(merchant_key) {
-            // Laplace-smoothed share of the merchant's history.
+        let similar = match self.corrected.get(merchant_key) {
+            Some(seen) => Some((seen, 1.0)),
+            None => self
+                .similar_corrected(merchant_key)
+                .map(|(k, score)| (&self.corrected[k], score)),
+        };
+        if let Some((seen, score)) = similar {
+            // Laplace-smoothed share of the merchant's history, times how alike.
             let total: f32 = seen.iter().map(|x| x.1).sum();
             let (c, w) = seen
                 .iter()
@@ -98,38 +237,38 @@ impl Model {
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .expect("non-empty");
             let p = f64::from(w + 1.0) / f64::from(total + 2.0);
-            return Some((self.categories[c as usize], p));
+            return Some((self.categories[c as usize], p * score.sqrt(), true));
         }
         if self.ruled.contains(merchant_key) {
             return None;
         }
         let mut feats = Vec::with_capacity(32);
         features(merchant_key, amount, &mut feats);
-        let k = self.categories.len();
-        let vocab = self.features.len().max(1) as f64;
-        let alpha = 0.1;
-        let mut score: Vec<f64> = (0..k)
-            .map(|c| (self.class_weight[c] / self.total_weight).ln())
-            .collect();
-        let mut known = 0;
-        for f in &feats {
-            let counts = self.features.get(f);
-            if counts.is_some() {
-                known += 1;
-            }
-            for (c, s) in score.iter_mut().enumerate() {
-                let n = counts
-                    .and_then(|v| v.iter().find(|x| x.0 as usize == c))
-                    .map_or(0.0, |x| f64::from(x.1));
-                let lik = (n + alpha) / (self.feature_total[c] + alpha * vocab);
-                // Features of one key are far from independent: averaging their evidence
-                // instead of adding it keeps the confidence honest.
-                *s += lik.ln() * 2.0 / feats.len() as f64;
-            }
-        }
+        let known = feats
+            .iter()
+            .filter(|f| self.features.contains_key(*f))
+            .count();
         if known * 2 < feats.len() || self.total_weight < MIN_TRAINING {
             // Mostly unseen text, or too little history to generalise from.
             return None;
+        }
+        let vocab = self.features.len().max(1) as f64;
+        let alpha = 0.1;
+        // Features of one key are far from independent: averaging their evidence instead
+        // of adding it keeps the confidence honest. Every category starts as if it had
+        // never seen any feature; each feature seen with a category then adds what it says.
+        let per_feature = 2.0 / feats.len() as f64;
+        let mut score: Vec<f64> = (0..self.categories.len())
+            .map(|c| {
+                let unseen = (alpha / (self.feature_total[c] + alpha * vocab)).ln();
+                (self.class_weight[c] / self.total_weight).ln()
+                    + unseen * feats.len() as f64 * per_feature
+            })
+            .collect();
+        for f in &feats {
+            for &(c, n) in self.features.get(f).into_iter().flatten() {
+                score[c as usize] += ((f64::from(n) + alpha) / alpha).ln() * per_feature;
+            }
         }
         let max = score.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let sum: f64 = score.iter().map(|s| (s - max).exp()).sum();
@@ -139,7 +278,7 @@ impl Model {
             .enumerate()
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .expect("k > 0");
-        Some((self.categories[best], (s - max).exp() / sum))
+        Some((self.categories[best], (s - max).exp() / sum, false))
     }
 }
 
@@ -152,11 +291,14 @@ fn add(v: &mut Vec<(u16, f32)>, c: u16, w: f32) {
 
 /// Words, character trigrams (with word boundaries) and the direction of the amount.
 fn features(key: &str, amount: i64, out: &mut Vec<u64>) {
+    let mut padded = Vec::with_capacity(key.len() + 2);
     for word in key.split(' ') {
         out.push(xxh3_64(word.as_bytes()) ^ 0x5157);
-        let padded = format!(" {word} ");
-        let b = padded.as_bytes();
-        for g in b.windows(3) {
+        padded.clear();
+        padded.push(b' ');
+        padded.extend_from_slice(word.as_bytes());
+        padded.push(b' ');
+        for g in padded.windows(3) {
             out.push(xxh3_64(g));
         }
     }
@@ -206,5 +348,36 @@ mod tests {
             m.predict("zzqx vvkw", -100).is_none(),
             "unknown text gives no answer"
         );
+    }
+
+    #[test]
+    fn other_spellings_of_a_corrected_merchant_are_that_merchant() {
+        let m = Model::train([
+            fix("guardian news media", -1200, 7),
+            fix("sanne bakker", -2000, 9),
+            fix("riverside drive in", -3000, 5),
+            fix("toko semarang den haag", -1500, 1),
+        ]);
+        for (key, category) in [
+            ("guardian", 7),
+            ("the guardian news", 7),
+            ("s bakker", 9),
+            ("bakker sanne", 9),
+            ("toko semarang", 1),
+        ] {
+            let (c, p) = m.predict(key, -100).unwrap_or_else(|| panic!("{key}"));
+            assert_eq!(c, category, "{key}");
+            assert!(p > 0.6, "{key}: {p}");
+        }
+        for key in [
+            // One shared word that is not all of either name: another merchant.
+            "riverside physio",
+            // Only a place in common.
+            "albert heijn den haag",
+            // Joining words say nothing.
+            "fades and blades",
+        ] {
+            assert!(m.predict(key, -100).is_none(), "{key}");
+        }
     }
 }

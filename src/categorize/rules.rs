@@ -4,7 +4,7 @@
 //! into one `RegexSet`, merchant rules into a map by merchant key: matching 2,000 rules
 //! costs about what 20 do.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind as AcMatchKind};
 use regex::{RegexSet, RegexSetBuilder};

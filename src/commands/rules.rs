@@ -318,6 +318,17 @@ pub fn run(cmd: RulesCommand, ctx: &Ctx) -> Result<()> {
                     None => "no entry".into(),
                 },
             ));
+            rows.push((
+                "keywords".into(),
+                match categorizer.from_keywords(&description, amount) {
+                    Some(d) => format!(
+                        "{} ({:.0}% sure)",
+                        name(d.category_id),
+                        d.confidence * 100.0
+                    ),
+                    None => "none".into(),
+                },
+            ));
             let verdict = categorizer.decide(&subject);
             rows.push((
                 "result".into(),

@@ -255,12 +255,22 @@ pub fn import_file(
         ..Summary::default()
     };
     let bytes = AtomicU64::new(0);
+    // Three stages, each on its own thread: reading (parse, fingerprint), categorizing
+    // (merchant key, tiers), writing (the ledger).
     let (send, recv) = mpsc::sync_channel::<Vec<Item>>(4);
+    let (send_categorized, recv_categorized) = mpsc::sync_channel::<Vec<Item>>(4);
 
     let outcome = std::thread::scope(|scope| {
-        let reading =
-            scope.spawn(|| read_rows(file, path, profile, categorizer, account_id, &bytes, send));
-        let written = write_rows(tx, recv, account_id, &mut summary, &bytes, progress);
+        let reading = scope.spawn(|| read_rows(file, path, profile, account_id, &bytes, send));
+        scope.spawn(|| categorize_rows(categorizer, account_id, recv, send_categorized));
+        let written = write_rows(
+            tx,
+            recv_categorized,
+            account_id,
+            &mut summary,
+            &bytes,
+            progress,
+        );
         let read = reading.join().expect("the reading thread does not panic");
         // A read error explains a write loop that ended early; report it first.
         read.and_then(|r| written.map(|()| r))
@@ -296,7 +306,6 @@ fn read_rows(
     file: File,
     path: &Path,
     profile: &Profile,
-    categorizer: &Categorizer,
     account_id: i64,
     bytes: &AtomicU64,
     send: mpsc::SyncSender<Vec<Item>>,
@@ -316,34 +325,16 @@ fn read_rows(
             }
         })?;
     let mut occurrences = Occurrences::default();
-    let mut last_currency: (std::sync::Arc<str>, u32) = ("".into(), 2);
     let mut batch = Vec::with_capacity(BATCH);
     while let Some(next) = reader.next_row() {
         let item = match next {
             Err(e) => Item::Bad(e),
-            Ok(row) => {
-                let fingerprint = fingerprint(account_id, &row, &mut occurrences);
-                let merchant_key = merchant_key(&row.description);
-                if last_currency.0 != row.currency {
-                    last_currency = (
-                        row.currency.clone(),
-                        crate::money::exponent(&row.currency).unwrap_or(2),
-                    );
-                }
-                let decision = categorizer.decide(&Subject {
-                    description: &row.description,
-                    merchant_key: &merchant_key,
-                    amount: row.amount,
-                    exponent: last_currency.1,
-                    account_id,
-                });
-                Item::Row(Prepared {
-                    row,
-                    fingerprint,
-                    merchant_key,
-                    decision,
-                })
-            }
+            Ok(row) => Item::Row(Prepared {
+                fingerprint: fingerprint(account_id, &row, &mut occurrences),
+                row,
+                merchant_key: String::new(),
+                decision: None,
+            }),
         };
         batch.push(item);
         if batch.len() == BATCH {
@@ -363,6 +354,39 @@ fn read_rows(
     }
     let digest = hex::encode(hasher.borrow().clone().finalize());
     Ok((digest, reader.excluded))
+}
+
+/// The categorizing stage: each row's merchant key and the tiers' decision.
+fn categorize_rows(
+    categorizer: &Categorizer,
+    account_id: i64,
+    recv: mpsc::Receiver<Vec<Item>>,
+    send: mpsc::SyncSender<Vec<Item>>,
+) {
+    let mut last_currency: (std::sync::Arc<str>, u32) = ("".into(), 2);
+    for mut batch in recv {
+        for item in &mut batch {
+            let Item::Row(p) = item else { continue };
+            if last_currency.0 != p.row.currency {
+                last_currency = (
+                    p.row.currency.clone(),
+                    crate::money::exponent(&p.row.currency).unwrap_or(2),
+                );
+            }
+            p.merchant_key = merchant_key(&p.row.description);
+            p.decision = categorizer.decide(&Subject {
+                description: &p.row.description,
+                merchant_key: &p.merchant_key,
+                amount: p.row.amount,
+                exponent: last_currency.1,
+                account_id,
+            });
+        }
+        if send.send(batch).is_err() {
+            // The writer stopped; dropping `recv` stops the reader too.
+            return;
+        }
+    }
 }
 
 /// The writing side: inserts new rows, counts duplicates and bad rows, and records what

@@ -65,10 +65,10 @@ fn a_correction_becomes_a_rule_for_the_past_and_the_future() {
     import(
         &env,
         &[
-            ("2026-03-01", "SQ *NOVA GRILL BALTIMORE MD", "-21.40"),
-            ("2026-03-08", "SQ *NOVA GRILL", "-18.00"),
-            ("2026-03-09", "POS NOVA GRILL #12 BALTIMORE MD", "-25.10"),
-            ("2026-03-10", "ZZQX HARDWARE 4411", "-9.99"),
+            ("2026-03-01", "SQ *NOVA LUMEN BALTIMORE MD", "-21.40"),
+            ("2026-03-08", "SQ *NOVA LUMEN", "-18.00"),
+            ("2026-03-09", "POS NOVA LUMEN #12 BALTIMORE MD", "-25.10"),
+            ("2026-03-10", "ZZQX QUIBBLE 4411", "-9.99"),
         ],
         "march.csv",
     );
@@ -94,11 +94,11 @@ fn a_correction_becomes_a_rule_for_the_past_and_the_future() {
     // The rule is there, and the next import uses it.
     let rules = json(&env, &["rules", "list", "--json"]);
     assert_eq!(rules[0]["match"], "merchant");
-    assert_eq!(rules[0]["pattern"], "nova grill");
+    assert_eq!(rules[0]["pattern"], "nova lumen");
     assert_eq!(rules[0]["origin"], "correction");
     let summary = import(
         &env,
-        &[("2026-04-02", "SQ *NOVA GRILL", "-30.00")],
+        &[("2026-04-02", "SQ *NOVA LUMEN", "-30.00")],
         "april.csv",
     );
     assert_eq!(summary["categorized"]["rule"], 1);
@@ -106,6 +106,19 @@ fn a_correction_becomes_a_rule_for_the_past_and_the_future() {
     assert_eq!(
         (last.2.as_deref(), last.3.as_deref()),
         (Some("Dining"), Some("rule"))
+    );
+
+    // Another spelling of the corrected merchant is known to the model.
+    let summary = import(
+        &env,
+        &[("2026-04-03", "NOVA LUMEN EVENTS LTD BALTIMORE", "-45.00")],
+        "april-2.csv",
+    );
+    assert_eq!(summary["categorized"]["learned"], 1, "{summary}");
+    let last = categorized(&env).pop().unwrap();
+    assert_eq!(
+        (last.2.as_deref(), last.3.as_deref()),
+        (Some("Dining"), Some("learned"))
     );
 
     // Correcting again updates the same rule rather than adding another.
@@ -128,6 +141,40 @@ fn a_correction_becomes_a_rule_for_the_past_and_the_future() {
         "a hand-set category stays"
     );
     assert_eq!(now[2].2.as_deref(), Some("Entertainment"));
+}
+
+#[test]
+fn a_new_user_sees_well_known_merchants_and_trade_words_categorized() {
+    let env = TestEnv::new();
+    env.add_user("alice", PASS);
+    let summary = import(
+        &env,
+        &[
+            ("2026-03-01", "NETFLIX.COM 866-579-7172 CA", "-15.49"),
+            ("2026-03-02", "Kartenzahlung Zahnarztpraxis Dr. Weber Koeln", "-80.00"),
+            (
+                "2026-03-03",
+                "ONLINE TRANSFER TO PETER KOWALSKI REF #IB0M9GWQMKM RENT AUG",
+                "-1200.00",
+            ),
+            ("2026-03-04", "Zelle payment to Maria Lopez JPM99b7k2xq4", "-40.00"),
+            ("2026-03-05", "ACME QUIBBLE SALARY MARCH", "2500.00"),
+            ("2026-03-06", "ACME QUIBBLE SALARY ADVANCE", "-300.00"),
+        ],
+        "march.csv",
+    );
+    assert_eq!(summary["categorized"]["lexicon"], 5, "{summary}");
+    let got: Vec<Option<String>> = categorized(&env).into_iter().map(|t| t.2).collect();
+    let want = [
+        Some("Subscriptions"),
+        Some("Health"),
+        Some("Rent/Mortgage"),
+        Some("Transfers"),
+        Some("Income"),
+        // Pay words say nothing about money going out.
+        None,
+    ];
+    assert_eq!(got, want.map(|w| w.map(String::from)));
 }
 
 #[test]
@@ -324,7 +371,11 @@ fn categories_add_rename_and_remove_with_their_transactions() {
 fn categorize_dry_run_shows_and_changes_nothing() {
     let env = TestEnv::new();
     env.add_user("alice", PASS);
-    import(&env, &[("2026-03-01", "ACME PAYROLL", "2000.00")], "s.csv");
+    import(
+        &env,
+        &[("2026-03-01", "ACME QUARTERLY", "2000.00")],
+        "s.csv",
+    );
     // A rule added straight into the ledger, behind the commands' backs.
     {
         let ledger = env.open_ledger("alice", PASS);
@@ -332,7 +383,7 @@ fn categorize_dry_run_shows_and_changes_nothing() {
             .conn()
             .execute(
                 "INSERT INTO rules (pattern, match_kind, category_id)
-                 SELECT 'payroll', 'word', id FROM categories WHERE name = 'Income'",
+                 SELECT 'quarterly', 'word', id FROM categories WHERE name = 'Income'",
                 [],
             )
             .unwrap();
