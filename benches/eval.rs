@@ -75,6 +75,15 @@ fn main() {
         report.overall.0,
         report.given
     );
+    println!("calibration (confidence given -> share right):");
+    for (i, (right, total)) in report.by_confidence.iter().enumerate() {
+        let band = match i {
+            0 => "below 0.6".to_string(),
+            4 => "0.9 and up".to_string(),
+            _ => format!("0.{}-0.{}", i + 5, i + 6),
+        };
+        println!("  {band}: {total} rows, {:.1}% right", pct(*right, *total));
+    }
     let mut by_source: Vec<_> = report.by_source.iter().collect();
     by_source.sort();
     for (source, (right, total)) in by_source {
@@ -101,6 +110,8 @@ struct Report {
     unseen: (usize, usize),
     given: usize,
     by_source: HashMap<String, (usize, usize)>,
+    /// Right and given per confidence band: <0.6, 0.6, 0.7, 0.8, 0.9+.
+    by_confidence: [(usize, usize); 5],
 }
 
 fn evaluate(rows: &[Row], misses: bool) -> Report {
@@ -163,18 +174,23 @@ fn evaluate(rows: &[Row], misses: bool) -> Report {
         unseen: (0, 0),
         given: 0,
         by_source: HashMap::new(),
+        by_confidence: [(0, 0); 5],
     };
     let mut stmt = tx
         .prepare(
-            "SELECT id, category_id, category_source, merchant_key FROM transactions ORDER BY id",
+            "SELECT id, category_id, category_source, merchant_key, confidence
+             FROM transactions ORDER BY id",
         )
         .unwrap();
-    let got: Vec<(i64, Option<i64>, Option<String>, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+    type Got = (i64, Option<i64>, Option<String>, String, Option<f64>);
+    let got: Vec<Got> = stmt
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    for (id, cat, source, key) in got {
+    for (id, cat, source, key, confidence) in got {
         let i = id as usize - 1;
         if corrected_rows.contains(&i) {
             continue;
@@ -205,6 +221,13 @@ fn evaluate(rows: &[Row], misses: bool) -> Report {
         for b in [bucket, &mut report.overall] {
             b.1 += 1;
             b.0 += usize::from(right);
+        }
+        if let Some(p) = confidence {
+            // Calibration: tenths of confidence, 0.5 and below together.
+            let bin = ((p * 10.0).floor() as usize).clamp(5, 9);
+            let e = &mut report.by_confidence[bin - 5];
+            e.1 += 1;
+            e.0 += usize::from(right);
         }
         if let Some(s) = source {
             report.given += 1;

@@ -53,12 +53,16 @@ const MAX_SHARED: usize = 16;
 
 /// How alike two merchant keys must be to count as one merchant.
 const SIMILAR: f64 = 0.5;
-/// Equal, or equal but for a closing `s` (`michaels`, `books`).
+/// Equal, or equal but for a plural or possessive `s` (`michaels`, `books`,
+/// `properties`).
 fn same_word(a: &str, b: &str) -> bool {
     fn stem(w: &str) -> &str {
-        match w.strip_suffix('s') {
+        match w.strip_suffix("ies").or_else(|| w.strip_suffix('y')) {
             Some(s) if s.len() >= 4 => s,
-            _ => w,
+            _ => match w.strip_suffix('s') {
+                Some(s) if s.len() >= 4 => s,
+                _ => w,
+            },
         }
     }
     a == b || stem(a) == stem(b)

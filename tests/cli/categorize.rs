@@ -151,13 +151,21 @@ fn a_new_user_sees_well_known_merchants_and_trade_words_categorized() {
         &env,
         &[
             ("2026-03-01", "NETFLIX.COM 866-579-7172 CA", "-15.49"),
-            ("2026-03-02", "Kartenzahlung Zahnarztpraxis Dr. Weber Koeln", "-80.00"),
+            (
+                "2026-03-02",
+                "Kartenzahlung Zahnarztpraxis Dr. Weber Koeln",
+                "-80.00",
+            ),
             (
                 "2026-03-03",
                 "ONLINE TRANSFER TO PETER KOWALSKI REF #IB0M9GWQMKM RENT AUG",
                 "-1200.00",
             ),
-            ("2026-03-04", "Zelle payment to Maria Lopez JPM99b7k2xq4", "-40.00"),
+            (
+                "2026-03-04",
+                "Zelle payment to Maria Lopez JPM99b7k2xq4",
+                "-40.00",
+            ),
             ("2026-03-05", "ACME QUIBBLE SALARY MARCH", "2500.00"),
             ("2026-03-06", "ACME QUIBBLE SALARY ADVANCE", "-300.00"),
         ],
