@@ -43,6 +43,9 @@ _smartspend() {
             smartspend,profiles)
                 cmd="smartspend__subcmd__profiles"
                 ;;
+            smartspend,review)
+                cmd="smartspend__subcmd__review"
+                ;;
             smartspend,rules)
                 cmd="smartspend__subcmd__rules"
                 ;;
@@ -133,6 +136,9 @@ _smartspend() {
             smartspend__subcmd__help,profiles)
                 cmd="smartspend__subcmd__help__subcmd__profiles"
                 ;;
+            smartspend__subcmd__help,review)
+                cmd="smartspend__subcmd__help__subcmd__review"
+                ;;
             smartspend__subcmd__help,rules)
                 cmd="smartspend__subcmd__help__subcmd__rules"
                 ;;
@@ -202,11 +208,23 @@ _smartspend() {
             smartspend__subcmd__help__subcmd__rules,test)
                 cmd="smartspend__subcmd__help__subcmd__rules__subcmd__test"
                 ;;
+            smartspend__subcmd__help__subcmd__tx,add)
+                cmd="smartspend__subcmd__help__subcmd__tx__subcmd__add"
+                ;;
             smartspend__subcmd__help__subcmd__tx,categorize)
                 cmd="smartspend__subcmd__help__subcmd__tx__subcmd__categorize"
                 ;;
+            smartspend__subcmd__help__subcmd__tx,delete)
+                cmd="smartspend__subcmd__help__subcmd__tx__subcmd__delete"
+                ;;
+            smartspend__subcmd__help__subcmd__tx,edit)
+                cmd="smartspend__subcmd__help__subcmd__tx__subcmd__edit"
+                ;;
             smartspend__subcmd__help__subcmd__tx,list)
                 cmd="smartspend__subcmd__help__subcmd__tx__subcmd__list"
+                ;;
+            smartspend__subcmd__help__subcmd__tx,show)
+                cmd="smartspend__subcmd__help__subcmd__tx__subcmd__show"
                 ;;
             smartspend__subcmd__help__subcmd__user,add)
                 cmd="smartspend__subcmd__help__subcmd__user__subcmd__add"
@@ -310,8 +328,17 @@ _smartspend() {
             smartspend__subcmd__rules__subcmd__help,test)
                 cmd="smartspend__subcmd__rules__subcmd__help__subcmd__test"
                 ;;
+            smartspend__subcmd__tx,add)
+                cmd="smartspend__subcmd__tx__subcmd__add"
+                ;;
             smartspend__subcmd__tx,categorize)
                 cmd="smartspend__subcmd__tx__subcmd__categorize"
+                ;;
+            smartspend__subcmd__tx,delete)
+                cmd="smartspend__subcmd__tx__subcmd__delete"
+                ;;
+            smartspend__subcmd__tx,edit)
+                cmd="smartspend__subcmd__tx__subcmd__edit"
                 ;;
             smartspend__subcmd__tx,help)
                 cmd="smartspend__subcmd__tx__subcmd__help"
@@ -319,14 +346,29 @@ _smartspend() {
             smartspend__subcmd__tx,list)
                 cmd="smartspend__subcmd__tx__subcmd__list"
                 ;;
+            smartspend__subcmd__tx,show)
+                cmd="smartspend__subcmd__tx__subcmd__show"
+                ;;
+            smartspend__subcmd__tx__subcmd__help,add)
+                cmd="smartspend__subcmd__tx__subcmd__help__subcmd__add"
+                ;;
             smartspend__subcmd__tx__subcmd__help,categorize)
                 cmd="smartspend__subcmd__tx__subcmd__help__subcmd__categorize"
+                ;;
+            smartspend__subcmd__tx__subcmd__help,delete)
+                cmd="smartspend__subcmd__tx__subcmd__help__subcmd__delete"
+                ;;
+            smartspend__subcmd__tx__subcmd__help,edit)
+                cmd="smartspend__subcmd__tx__subcmd__help__subcmd__edit"
                 ;;
             smartspend__subcmd__tx__subcmd__help,help)
                 cmd="smartspend__subcmd__tx__subcmd__help__subcmd__help"
                 ;;
             smartspend__subcmd__tx__subcmd__help,list)
                 cmd="smartspend__subcmd__tx__subcmd__help__subcmd__list"
+                ;;
+            smartspend__subcmd__tx__subcmd__help,show)
+                cmd="smartspend__subcmd__tx__subcmd__help__subcmd__show"
                 ;;
             smartspend__subcmd__user,add)
                 cmd="smartspend__subcmd__user__subcmd__add"
@@ -365,7 +407,7 @@ _smartspend() {
 
     case "${cmd}" in
         smartspend)
-            opts="-u -h -V --home --user --passphrase-file --color --help --version user unlock lock import imports profiles tx categories rules categorize status config completions help"
+            opts="-u -h -V --home --user --passphrase-file --color --help --version user unlock lock import imports profiles tx review categories rules categorize status config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -891,7 +933,7 @@ _smartspend() {
             return 0
             ;;
         smartspend__subcmd__help)
-            opts="user unlock lock import imports profiles tx categories rules categorize status config completions help"
+            opts="user unlock lock import imports profiles tx review categories rules categorize status config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1184,6 +1226,20 @@ _smartspend() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smartspend__subcmd__help__subcmd__review)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smartspend__subcmd__help__subcmd__rules)
             opts="list add edit remove export import test"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1311,8 +1367,22 @@ _smartspend() {
             return 0
             ;;
         smartspend__subcmd__help__subcmd__tx)
-            opts="list categorize"
+            opts="list show add edit delete categorize"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smartspend__subcmd__help__subcmd__tx__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1338,7 +1408,49 @@ _smartspend() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smartspend__subcmd__help__subcmd__tx__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smartspend__subcmd__help__subcmd__tx__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smartspend__subcmd__help__subcmd__tx__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smartspend__subcmd__help__subcmd__tx__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1884,6 +1996,56 @@ _smartspend() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smartspend__subcmd__review)
+            opts="-l -u -h --limit --account --month --home --user --passphrase-file --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --month)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smartspend__subcmd__rules)
             opts="-u -h --home --user --passphrase-file --color --help list add edit remove export import test help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2373,12 +2535,70 @@ _smartspend() {
             return 0
             ;;
         smartspend__subcmd__tx)
-            opts="-u -h --home --user --passphrase-file --color --help list categorize help"
+            opts="-u -h --home --user --passphrase-file --color --help list show add edit delete categorize help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smartspend__subcmd__tx__subcmd__add)
+            opts="-u -h --amount --date --account --currency --category --note --home --user --passphrase-file --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --currency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --category)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --home)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2440,8 +2660,96 @@ _smartspend() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smartspend__subcmd__tx__subcmd__delete)
+            opts="-y -u -h --yes --home --user --passphrase-file --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smartspend__subcmd__tx__subcmd__edit)
+            opts="-u -h --date --amount --description --note --category --home --user --passphrase-file --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --date)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --category)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smartspend__subcmd__tx__subcmd__help)
-            opts="list categorize help"
+            opts="list show add edit delete categorize help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2454,7 +2762,49 @@ _smartspend() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smartspend__subcmd__tx__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smartspend__subcmd__tx__subcmd__help__subcmd__categorize)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smartspend__subcmd__tx__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smartspend__subcmd__tx__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2496,13 +2846,67 @@ _smartspend() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smartspend__subcmd__tx__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smartspend__subcmd__tx__subcmd__list)
-            opts="-l -u -h --limit --json --home --user --passphrase-file --color --help"
+            opts="-r -l -u -h --month --from --to --account --category --uncategorized --source --min --max --search --sort --reverse --limit --json --csv --home --user --passphrase-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --month)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --category)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source)
+                    COMPREPLY=($(compgen -W "manual rule learned lexicon ai none" -- "${cur}"))
+                    return 0
+                    ;;
+                --min)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "date amount description category id" -- "${cur}"))
+                    return 0
+                    ;;
                 --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2511,6 +2915,40 @@ _smartspend() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smartspend__subcmd__tx__subcmd__show)
+            opts="-u -h --json --home --user --passphrase-file --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --home)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -38,7 +38,8 @@ complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "lock" -d 'Rem
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "import" -d 'Import bank CSV exports into the ledger'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "imports" -d 'List past imports, or undo one'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "profiles" -d 'List, show and detect CSV mapping profiles'
-complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "tx" -d 'List and correct transactions'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "tx" -d 'List, show, add, edit, delete and correct transactions'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "review" -d 'Go through uncategorized and doubtful transactions, merchant by merchant, and teach smartspend their categories'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "categories" -d 'List, add, rename and remove categories'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "rules" -d 'Manage categorization rules'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "categorize" -d 'Re-run categorization over the ledger'
@@ -186,16 +187,39 @@ complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fi
 complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a profile as TOML'
 complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "detect" -d 'Work out a profile from a file\'s content and print it as TOML'
 complete -c smartspend -n "__fish_smartspend_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -l color -d 'When to use colour' -r -f -a "auto\t''
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list show add edit delete categorize help" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list show add edit delete categorize help" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list show add edit delete categorize help" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list show add edit delete categorize help" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -s h -l help -d 'Print help'
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -f -a "list" -d 'List transactions, newest first'
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -f -a "categorize" -d 'Correct a transaction\'s category. By default this also makes a rule on its merchant, applied to the merchant\'s other transactions now and in later imports'
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list categorize help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list show add edit delete categorize help" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list show add edit delete categorize help" -f -a "list" -d 'List transactions (newest first), with filters'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list show add edit delete categorize help" -f -a "show" -d 'Everything about one transaction: raw line, merchant key, how it was categorized'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list show add edit delete categorize help" -f -a "add" -d 'Add a transaction by hand (cash, a missing row)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list show add edit delete categorize help" -f -a "edit" -d 'Change a transaction\'s date, amount, description, note or category'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list show add edit delete categorize help" -f -a "delete" -d 'Delete a transaction'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list show add edit delete categorize help" -f -a "categorize" -d 'Correct a transaction\'s category. By default this also makes a rule on its merchant, applied to the merchant\'s other transactions now and in later imports'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and not __fish_seen_subcommand_from list show add edit delete categorize help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l month -d 'Only this month: YYYY-MM, `this` or `last`' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l from -d 'From this day on (YYYY-MM-DD, included)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l to -d 'Up to this day (YYYY-MM-DD, included)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l account -d 'Only this account' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l category -d 'Only this category' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l source -d 'Only transactions categorized this way' -r -f -a "manual\t''
+rule\t''
+learned\t''
+lexicon\t''
+ai\t''
+none\t'Not categorized'"
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l min -d 'Only amounts of at least this size (money in or out), e.g. 100 or 99.50' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l max -d 'Only amounts of at most this size (money in or out)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l search -d 'Only transactions whose description, note or merchant contains TEXT (any case)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l sort -d 'Order of the rows' -r -f -a "date\t'Newest first'
+amount\t'Largest amounts first (money in or out)'
+description\t'A to Z'
+category\t'A to Z, uncategorized last'
+id\t'Order of entry'"
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -s l -l limit -d 'Show at most N transactions' -r
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
@@ -203,8 +227,52 @@ complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_see
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l json -d 'Print JSON'
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l uncategorized -d 'Only transactions without a category'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -s r -l reverse -d 'Reverse the order'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l json -d 'Print JSON: an array of objects with id, date, amount (decimal string, negative = money out), currency, description, category, source, account, note'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -l csv -d 'Print CSV with the same fields as --json'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from show" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from show" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from show" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from show" -l json -d 'Print JSON'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from add" -l amount -d 'The amount: negative for money out, e.g. -4.50' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from add" -l date -d 'The day (YYYY-MM-DD; default today)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from add" -l account -d 'The account (made if new)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from add" -l currency -d 'ISO 4217 code (default: the account\'s, then `import.currency`)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from add" -l category -d 'Its category (default: what the rules, model and lexicon say)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from add" -l note -d 'A note of your own' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from add" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from add" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from add" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from edit" -l date -d 'New day (YYYY-MM-DD)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from edit" -l amount -d 'New amount, negative for money out' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from edit" -l description -d 'New description' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from edit" -l note -d 'New note (an empty one removes it)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from edit" -l category -d 'Set the category by hand for this transaction only (`tx categorize` also makes a rule for its merchant)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from edit" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from edit" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from edit" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from delete" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from delete" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from delete" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from categorize" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from categorize" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from categorize" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
@@ -213,9 +281,23 @@ always\t''
 never\t''"
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from categorize" -l no-rule -d 'Correct only this transaction; make no rule'
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from categorize" -s h -l help -d 'Print help'
-complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from help" -f -a "list" -d 'List transactions, newest first'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from help" -f -a "list" -d 'List transactions (newest first), with filters'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from help" -f -a "show" -d 'Everything about one transaction: raw line, merchant key, how it was categorized'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a transaction by hand (cash, a missing row)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a transaction\'s date, amount, description, note or category'
+complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a transaction'
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from help" -f -a "categorize" -d 'Correct a transaction\'s category. By default this also makes a rule on its merchant, applied to the merchant\'s other transactions now and in later imports'
 complete -c smartspend -n "__fish_smartspend_using_subcommand tx; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand review" -s l -l limit -d 'Ask about at most N merchants' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand review" -l account -d 'Only this account' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand review" -l month -d 'Only this month: YYYY-MM, `this` or `last`' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand review" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand review" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand review" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand review" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand review" -s h -l help -d 'Print help'
 complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
 complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
 complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
@@ -419,20 +501,21 @@ complete -c smartspend -n "__fish_smartspend_using_subcommand completions" -l co
 always\t''
 never\t''"
 complete -c smartspend -n "__fish_smartspend_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "user" -d 'Create, list, remove users and change their passphrase'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "unlock" -d 'Keep the derived key in the OS keyring so that later commands need no passphrase'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "lock" -d 'Remove the key from the OS keyring'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "import" -d 'Import bank CSV exports into the ledger'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "imports" -d 'List past imports, or undo one'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "profiles" -d 'List, show and detect CSV mapping profiles'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "tx" -d 'List and correct transactions'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "categories" -d 'List, add, rename and remove categories'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "rules" -d 'Manage categorization rules'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "categorize" -d 'Re-run categorization over the ledger'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "status" -d 'Unlock the ledger and show what it holds'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "config" -d 'Show or create the configuration'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "completions" -d 'Print shell completions, or write them and the man page to a folder'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx categories rules categorize status config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "user" -d 'Create, list, remove users and change their passphrase'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "unlock" -d 'Keep the derived key in the OS keyring so that later commands need no passphrase'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "lock" -d 'Remove the key from the OS keyring'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "import" -d 'Import bank CSV exports into the ledger'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "imports" -d 'List past imports, or undo one'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "profiles" -d 'List, show and detect CSV mapping profiles'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "tx" -d 'List, show, add, edit, delete and correct transactions'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "review" -d 'Go through uncategorized and doubtful transactions, merchant by merchant, and teach smartspend their categories'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "categories" -d 'List, add, rename and remove categories'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "rules" -d 'Manage categorization rules'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "categorize" -d 'Re-run categorization over the ledger'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "status" -d 'Unlock the ledger and show what it holds'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "config" -d 'Show or create the configuration'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "completions" -d 'Print shell completions, or write them and the man page to a folder'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Create a user with a new encrypted ledger (asks for a passphrase twice)'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "remove" -d 'Delete a user and their ledger, for good'
@@ -442,7 +525,11 @@ complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_s
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "list" -d 'List built-in and user profiles'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "show" -d 'Print a profile as TOML'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "detect" -d 'Work out a profile from a file\'s content and print it as TOML'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from tx" -f -a "list" -d 'List transactions, newest first'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from tx" -f -a "list" -d 'List transactions (newest first), with filters'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from tx" -f -a "show" -d 'Everything about one transaction: raw line, merchant key, how it was categorized'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from tx" -f -a "add" -d 'Add a transaction by hand (cash, a missing row)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from tx" -f -a "edit" -d 'Change a transaction\'s date, amount, description, note or category'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from tx" -f -a "delete" -d 'Delete a transaction'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from tx" -f -a "categorize" -d 'Correct a transaction\'s category. By default this also makes a rule on its merchant, applied to the merchant\'s other transactions now and in later imports'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from categories" -f -a "list" -d 'List categories and how many transactions each holds'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from categories" -f -a "add" -d 'Add a category'

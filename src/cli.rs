@@ -69,9 +69,12 @@ pub enum Command {
     /// List, show and detect CSV mapping profiles
     #[command(subcommand)]
     Profiles(ProfilesCommand),
-    /// List and correct transactions
+    /// List, show, add, edit, delete and correct transactions
     #[command(subcommand)]
     Tx(TxCommand),
+    /// Go through uncategorized and doubtful transactions, merchant by merchant, and
+    /// teach smartspend their categories
+    Review(ReviewArgs),
     /// List, add, rename and remove categories
     #[command(subcommand)]
     Categories(CategoriesCommand),
@@ -176,14 +179,27 @@ pub enum ProfilesCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum TxCommand {
-    /// List transactions, newest first
-    List {
-        /// Show at most N transactions
-        #[arg(long, short = 'l', value_name = "N")]
-        limit: Option<u64>,
+    /// List transactions (newest first), with filters
+    List(TxListArgs),
+    /// Everything about one transaction: raw line, merchant key, how it was categorized
+    Show {
+        /// The transaction id (from `tx list`)
+        id: i64,
         /// Print JSON
         #[arg(long)]
         json: bool,
+    },
+    /// Add a transaction by hand (cash, a missing row)
+    Add(TxAddArgs),
+    /// Change a transaction's date, amount, description, note or category
+    Edit(TxEditArgs),
+    /// Delete a transaction
+    Delete {
+        /// The transaction id (from `tx list`)
+        id: i64,
+        /// Do not ask for confirmation
+        #[arg(long, short = 'y')]
+        yes: bool,
     },
     /// Correct a transaction's category. By default this also makes a rule on its
     /// merchant, applied to the merchant's other transactions now and in later imports
@@ -196,6 +212,148 @@ pub enum TxCommand {
         #[arg(long)]
         no_rule: bool,
     },
+}
+
+/// Which transactions and how to print them.
+#[derive(Debug, Args)]
+pub struct TxListArgs {
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Only this account
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+    /// Only this category
+    #[arg(long, value_name = "NAME", conflicts_with = "uncategorized")]
+    pub category: Option<String>,
+    /// Only transactions without a category
+    #[arg(long)]
+    pub uncategorized: bool,
+    /// Only transactions categorized this way
+    #[arg(long, value_enum)]
+    pub source: Option<SourceArg>,
+    /// Only amounts of at least this size (money in or out), e.g. 100 or 99.50
+    #[arg(long, value_name = "AMOUNT")]
+    pub min: Option<String>,
+    /// Only amounts of at most this size (money in or out)
+    #[arg(long, value_name = "AMOUNT")]
+    pub max: Option<String>,
+    /// Only transactions whose description, note or merchant contains TEXT (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Order of the rows
+    #[arg(long, value_enum, default_value_t = crate::ledger::transactions::SortKey::Date)]
+    pub sort: crate::ledger::transactions::SortKey,
+    /// Reverse the order
+    #[arg(long, short = 'r')]
+    pub reverse: bool,
+    /// Show at most N transactions
+    #[arg(long, short = 'l', value_name = "N")]
+    pub limit: Option<u64>,
+    /// Print JSON: an array of objects with id, date, amount (decimal string, negative =
+    /// money out), currency, description, category, source, account, note
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV with the same fields as --json
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// A month, or a span of days.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PeriodArgs {
+    /// Only this month: YYYY-MM, `this` or `last`
+    #[arg(long, value_name = "MONTH", conflicts_with_all = ["from", "to"])]
+    pub month: Option<String>,
+    /// From this day on (YYYY-MM-DD, included)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Up to this day (YYYY-MM-DD, included)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SourceArg {
+    Manual,
+    Rule,
+    Learned,
+    Lexicon,
+    Ai,
+    /// Not categorized
+    None,
+}
+
+impl SourceArg {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceArg::Manual => "manual",
+            SourceArg::Rule => "rule",
+            SourceArg::Learned => "learned",
+            SourceArg::Lexicon => "lexicon",
+            SourceArg::Ai => "ai",
+            SourceArg::None => "none",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct TxAddArgs {
+    /// What it was for, as a bank would print it
+    pub description: String,
+    /// The amount: negative for money out, e.g. -4.50
+    #[arg(long, allow_hyphen_values = true, value_name = "AMOUNT")]
+    pub amount: String,
+    /// The day (YYYY-MM-DD; default today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The account (made if new)
+    #[arg(long, value_name = "NAME", default_value = "cash")]
+    pub account: String,
+    /// ISO 4217 code (default: the account's, then `import.currency`)
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+    /// Its category (default: what the rules, model and lexicon say)
+    #[arg(long, value_name = "NAME")]
+    pub category: Option<String>,
+    /// A note of your own
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TxEditArgs {
+    /// The transaction id (from `tx list`)
+    pub id: i64,
+    /// New day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// New amount, negative for money out
+    #[arg(long, allow_hyphen_values = true, value_name = "AMOUNT")]
+    pub amount: Option<String>,
+    /// New description
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+    /// New note (an empty one removes it)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Set the category by hand for this transaction only (`tx categorize` also makes a
+    /// rule for its merchant)
+    #[arg(long, value_name = "NAME")]
+    pub category: Option<String>,
+}
+
+/// Which transactions `review` asks about.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Ask about at most N merchants
+    #[arg(long, short = 'l', value_name = "N")]
+    pub limit: Option<usize>,
+    /// Only this account
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+    /// Only this month: YYYY-MM, `this` or `last`
+    #[arg(long, value_name = "MONTH")]
+    pub month: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -13,5 +13,6 @@ pub mod import;
 pub mod ledger;
 pub mod money;
 pub mod output;
+pub mod period;
 pub mod settings;
 pub mod user;

@@ -18,6 +18,8 @@ pub enum Scope {
     All,
     /// Transactions of one merchant key not categorized by hand.
     Merchant(String),
+    /// One transaction, unless categorized by hand.
+    Transaction(i64),
 }
 
 /// One transaction whose category changed (or would).
@@ -48,7 +50,11 @@ pub fn recategorize(
         ),
         Scope::Merchant(key) => (
             "t.merchant_key = ?1 AND (t.category_source IS NULL OR t.category_source != 'manual')",
-            Some(key.clone()),
+            Some(rusqlite::types::Value::from(key.clone())),
+        ),
+        Scope::Transaction(id) => (
+            "t.id = ?1 AND (t.category_source IS NULL OR t.category_source != 'manual')",
+            Some(rusqlite::types::Value::from(*id)),
         ),
     };
     let sql = format!(

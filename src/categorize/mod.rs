@@ -6,6 +6,7 @@ pub mod apply;
 pub mod lexicon;
 pub mod merchant;
 pub mod model;
+pub mod review;
 pub mod rules;
 
 use std::collections::HashMap;

@@ -6,6 +6,7 @@ mod completions;
 mod config;
 mod import;
 mod profiles;
+mod review;
 mod rules;
 mod status;
 mod tx;
@@ -42,6 +43,7 @@ pub fn run(cli: Cli, env: HashMap<String, String>) -> Result<()> {
         Command::Imports(cmd) => import::imports(cmd, &ctx),
         Command::Profiles(cmd) => profiles::run(cmd, &ctx),
         Command::Tx(cmd) => tx::run(cmd, &ctx),
+        Command::Review(args) => review::run(&args, &ctx),
         Command::Categories(cmd) => categories::run(cmd, &ctx),
         Command::Rules(cmd) => rules::run(cmd, &ctx),
         Command::Categorize(args) => categorize::run(&args, &ctx),
@@ -85,6 +87,8 @@ pub struct Ctx {
     pub interactive: bool,
     pub color: bool,
     pub styled: bool,
+    /// Today, for `--month last` and new transactions (SMARTSPEND_TEST_TODAY in tests).
+    pub today: chrono::NaiveDate,
 }
 
 impl Ctx {
@@ -121,6 +125,13 @@ impl Ctx {
         };
         let force_tty = env.get("SMARTSPEND_TEST_TTY").is_some_and(|v| v == "1");
         let stdout_tty = output::stdout_is_tty() || force_tty;
+        let color = output::resolve_color(
+            global.color,
+            env.get("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            stdout_tty,
+        );
+        // comfy-table's terminal library reads NO_COLOR itself; `--color always` wins.
+        crossterm::style::force_color_output(color);
         Ok(Ctx {
             paths,
             passphrase_file: global.passphrase_file.clone(),
@@ -129,12 +140,12 @@ impl Ctx {
             keystore,
             interactive: force_tty
                 || (std::io::stdin().is_terminal() && std::io::stderr().is_terminal()),
-            color: output::resolve_color(
-                global.color,
-                env.get("NO_COLOR").is_some_and(|v| !v.is_empty()),
-                stdout_tty,
-            ),
+            color,
             styled: stdout_tty,
+            today: match env.get("SMARTSPEND_TEST_TODAY") {
+                Some(d) => crate::period::parse_date(d)?,
+                None => chrono::Local::now().date_naive(),
+            },
             settings,
         })
     }

@@ -14,7 +14,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Transaction, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use xxhash_rust::xxh3::Xxh3;
@@ -25,7 +25,7 @@ pub use reader::{ReadError, Reader, Row, RowError};
 use crate::categorize::merchant::merchant_key;
 use crate::categorize::rules::Subject;
 use crate::categorize::{Categorizer, Decision, Source};
-use crate::ledger::LedgerError;
+use crate::ledger::{LedgerError, catalog};
 
 /// How many bad rows an error lists before "and N more".
 pub const MAX_LISTED_ERRORS: usize = 20;
@@ -236,7 +236,7 @@ pub fn import_file(
         .clone()
         .or_else(|| profile.account.clone())
         .unwrap_or_else(|| "main".into());
-    let account_id = ensure_account(tx, &account_name).map_err(sql)?;
+    let account_id = catalog::ensure_account(tx, &account_name).map_err(sql)?;
     let file_name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -499,19 +499,6 @@ fn write_rows(
         .map_err(sql)?;
     }
     Ok(())
-}
-
-fn ensure_account(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<i64> {
-    if let Some(id) = tx
-        .query_row("SELECT id FROM accounts WHERE name = ?1", [name], |r| {
-            r.get(0)
-        })
-        .optional()?
-    {
-        return Ok(id);
-    }
-    tx.execute("INSERT INTO accounts (name) VALUES (?1)", [name])?;
-    Ok(tx.last_insert_rowid())
 }
 
 /// Counts identical rows within one file, so that two identical coffees on one day are

@@ -41,6 +41,22 @@ pub fn category_names(conn: &Connection) -> rusqlite::Result<Vec<(i64, String)>>
 }
 
 /// A category's id by name (case-insensitive).
+/// The id of the account `name`, made if there is none.
+pub fn ensure_account(conn: &Connection, name: &str) -> rusqlite::Result<i64> {
+    if let Some(id) = conn
+        .query_row(
+            "SELECT id FROM accounts WHERE name = ?1 COLLATE NOCASE",
+            [name],
+            |r| r.get(0),
+        )
+        .optional()?
+    {
+        return Ok(id);
+    }
+    conn.execute("INSERT INTO accounts (name) VALUES (?1)", [name])?;
+    Ok(conn.last_insert_rowid())
+}
+
 pub fn category_id(conn: &Connection, name: &str) -> rusqlite::Result<Option<i64>> {
     conn.query_row(
         "SELECT id FROM categories WHERE name = ?1 COLLATE NOCASE",

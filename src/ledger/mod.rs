@@ -3,6 +3,7 @@
 pub mod catalog;
 mod migrations;
 pub mod queries;
+pub mod transactions;
 
 use std::fs;
 use std::io::Read;

@@ -3,53 +3,6 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-use crate::money;
-
-/// A transaction as `tx list` shows it. JSON field names are a public contract.
-#[derive(Debug, Clone, Serialize)]
-pub struct TxRow {
-    pub id: i64,
-    pub date: String,
-    /// Decimal string, negative = money out.
-    pub amount: String,
-    pub currency: String,
-    pub description: String,
-    pub category: Option<String>,
-    pub source: Option<String>,
-    pub account: String,
-    #[serde(skip)]
-    pub minor: i64,
-}
-
-/// Newest first.
-pub fn list_transactions(conn: &Connection, limit: Option<u64>) -> rusqlite::Result<Vec<TxRow>> {
-    let mut stmt = conn.prepare(
-        "SELECT t.id, t.date, t.amount, t.currency, t.description, c.name, t.category_source, a.name
-         FROM transactions t
-         JOIN accounts a ON a.id = t.account_id
-         LEFT JOIN categories c ON c.id = t.category_id
-         ORDER BY t.date DESC, t.id DESC
-         LIMIT ?1",
-    )?;
-    let limit = limit.map_or(-1, |l| l.min(i64::MAX as u64) as i64);
-    stmt.query_map([limit], |r| {
-        let minor: i64 = r.get(2)?;
-        let currency: String = r.get(3)?;
-        Ok(TxRow {
-            id: r.get(0)?,
-            date: r.get(1)?,
-            amount: money::format_minor(minor, money::exponent(&currency).unwrap_or(2)),
-            currency,
-            description: r.get(4)?,
-            category: r.get(5)?,
-            source: r.get(6)?,
-            account: r.get(7)?,
-            minor,
-        })
-    })?
-    .collect()
-}
-
 /// An import batch as `imports list` shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportRow {

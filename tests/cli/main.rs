@@ -5,4 +5,6 @@ mod common;
 
 mod categorize;
 mod import;
+mod review;
+mod tx;
 mod users;

@@ -48,19 +48,38 @@ impl TestEnv {
     /// The smartspend binary with a clean environment.
     pub fn cmd(&self) -> Command {
         let mut c = Command::cargo_bin("smartspend").unwrap();
-        c.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.tmp.path().join("fake-home"))
-            .env("XDG_CONFIG_HOME", self.tmp.path().join("xdg-config"))
-            .env("XDG_DATA_HOME", self.tmp.path().join("xdg-data"))
-            .env("SMARTSPEND_HOME", self.home())
-            .env("NO_COLOR", "1");
-        if self.keyring {
-            c.env("SMARTSPEND_TEST_KEYRING", self.keyring_dir());
-        } else {
-            c.env("SMARTSPEND_KEYRING", "off");
-        }
+        c.env_clear().envs(self.envs());
         c
+    }
+
+    /// The same as a `std::process::Command`, for driving it through a pseudo-terminal.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("smartspend"));
+        c.env_clear().envs(self.envs());
+        c
+    }
+
+    fn envs(&self) -> Vec<(String, std::ffi::OsString)> {
+        let mut v: Vec<(String, std::ffi::OsString)> = vec![
+            ("PATH".into(), std::env::var_os("PATH").unwrap_or_default()),
+            ("HOME".into(), self.tmp.path().join("fake-home").into()),
+            (
+                "XDG_CONFIG_HOME".into(),
+                self.tmp.path().join("xdg-config").into(),
+            ),
+            (
+                "XDG_DATA_HOME".into(),
+                self.tmp.path().join("xdg-data").into(),
+            ),
+            ("SMARTSPEND_HOME".into(), self.home().into()),
+            ("NO_COLOR".into(), "1".into()),
+        ];
+        if self.keyring {
+            v.push(("SMARTSPEND_TEST_KEYRING".into(), self.keyring_dir().into()));
+        } else {
+            v.push(("SMARTSPEND_KEYRING".into(), "off".into()));
+        }
+        v
     }
 
     pub fn add_user(&self, name: &str, pass: &str) {
