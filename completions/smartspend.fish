@@ -40,6 +40,9 @@ complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "imports" -d '
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "profiles" -d 'List, show and detect CSV mapping profiles'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "tx" -d 'List, show, add, edit, delete and correct transactions'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "review" -d 'Go through uncategorized and doubtful transactions, merchant by merchant, and teach smartspend their categories'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "report" -d 'A dashboard of a month (default: this month so far) or any period: income, spending, categories against budgets, trend, merchants, recurring payments'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "budget" -d 'Monthly budgets per category, shown in `report`'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "export" -d 'Write transactions as CSV, JSON, a ledger (hledger) or a beancount journal'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "categories" -d 'List, add, rename and remove categories'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "rules" -d 'Manage categorization rules'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "categorize" -d 'Re-run categorization over the ledger'
@@ -298,6 +301,76 @@ complete -c smartspend -n "__fish_smartspend_using_subcommand review" -l color -
 always\t''
 never\t''"
 complete -c smartspend -n "__fish_smartspend_using_subcommand review" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand report" -l month -d 'Only this month: YYYY-MM, `this` or `last`' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand report" -l from -d 'From this day on (YYYY-MM-DD, included)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand report" -l to -d 'Up to this day (YYYY-MM-DD, included)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand report" -l account -d 'Only this account' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand report" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand report" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand report" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand report" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand report" -l json -d 'Print the figures as JSON'
+complete -c smartspend -n "__fish_smartspend_using_subcommand report" -l csv -d 'Print the figures as CSV (section, currency, name, figure, value)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand report" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and not __fish_seen_subcommand_from set list remove help" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and not __fish_seen_subcommand_from set list remove help" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and not __fish_seen_subcommand_from set list remove help" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and not __fish_seen_subcommand_from set list remove help" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and not __fish_seen_subcommand_from set list remove help" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and not __fish_seen_subcommand_from set list remove help" -f -a "set" -d 'Set a category\'s monthly budget (every month, or one month with --month)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and not __fish_seen_subcommand_from set list remove help" -f -a "list" -d 'List budgets'
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and not __fish_seen_subcommand_from set list remove help" -f -a "remove" -d 'Remove a category\'s budget (the every-month one, or one month\'s with --month)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and not __fish_seen_subcommand_from set list remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from set" -l month -d 'Only for this month (YYYY-MM, `this` or `last`)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from set" -l currency -d 'ISO 4217 code (default: `import.currency`, else the ledger\'s main currency)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from set" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from set" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from set" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from set" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from list" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from list" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from list" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from list" -l json -d 'Print JSON'
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from remove" -l month -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from remove" -l currency -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from remove" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from remove" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a category\'s monthly budget (every month, or one month with --month)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "list" -d 'List budgets'
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a category\'s budget (the every-month one, or one month\'s with --month)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand export" -s f -l format -d 'What to write' -r -f -a "csv\t''
+json\t''
+ledger\t'hledger / Ledger journal'
+beancount\t'beancount journal'"
+complete -c smartspend -n "__fish_smartspend_using_subcommand export" -l month -d 'Only this month: YYYY-MM, `this` or `last`' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand export" -l from -d 'From this day on (YYYY-MM-DD, included)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand export" -l to -d 'Up to this day (YYYY-MM-DD, included)' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand export" -l account -d 'Only this account' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand export" -s o -l output -d 'Write to FILE (owner-only, replaced atomically) instead of stdout' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand export" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand export" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
+complete -c smartspend -n "__fish_smartspend_using_subcommand export" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
+complete -c smartspend -n "__fish_smartspend_using_subcommand export" -l color -d 'When to use colour' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c smartspend -n "__fish_smartspend_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
 complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -s u -l user -d 'The user whose ledger to use (default: the only user) [env: SMARTSPEND_USER]' -r
 complete -c smartspend -n "__fish_smartspend_using_subcommand categories; and not __fish_seen_subcommand_from list add rename remove help" -l passphrase-file -d 'Read the passphrase from FILE (its first line). Other sources, in order: SMARTSPEND_PASSPHRASE, `passphrase_command` in config.toml, the OS keyring (after `unlock`), a prompt on a terminal' -r -F
@@ -501,21 +574,24 @@ complete -c smartspend -n "__fish_smartspend_using_subcommand completions" -l co
 always\t''
 never\t''"
 complete -c smartspend -n "__fish_smartspend_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "user" -d 'Create, list, remove users and change their passphrase'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "unlock" -d 'Keep the derived key in the OS keyring so that later commands need no passphrase'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "lock" -d 'Remove the key from the OS keyring'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "import" -d 'Import bank CSV exports into the ledger'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "imports" -d 'List past imports, or undo one'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "profiles" -d 'List, show and detect CSV mapping profiles'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "tx" -d 'List, show, add, edit, delete and correct transactions'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "review" -d 'Go through uncategorized and doubtful transactions, merchant by merchant, and teach smartspend their categories'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "categories" -d 'List, add, rename and remove categories'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "rules" -d 'Manage categorization rules'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "categorize" -d 'Re-run categorization over the ledger'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "status" -d 'Unlock the ledger and show what it holds'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "config" -d 'Show or create the configuration'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "completions" -d 'Print shell completions, or write them and the man page to a folder'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review categories rules categorize status config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "user" -d 'Create, list, remove users and change their passphrase'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "unlock" -d 'Keep the derived key in the OS keyring so that later commands need no passphrase'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "lock" -d 'Remove the key from the OS keyring'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "import" -d 'Import bank CSV exports into the ledger'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "imports" -d 'List past imports, or undo one'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "profiles" -d 'List, show and detect CSV mapping profiles'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "tx" -d 'List, show, add, edit, delete and correct transactions'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "review" -d 'Go through uncategorized and doubtful transactions, merchant by merchant, and teach smartspend their categories'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "report" -d 'A dashboard of a month (default: this month so far) or any period: income, spending, categories against budgets, trend, merchants, recurring payments'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "budget" -d 'Monthly budgets per category, shown in `report`'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "export" -d 'Write transactions as CSV, JSON, a ledger (hledger) or a beancount journal'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "categories" -d 'List, add, rename and remove categories'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "rules" -d 'Manage categorization rules'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "categorize" -d 'Re-run categorization over the ledger'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "status" -d 'Unlock the ledger and show what it holds'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "config" -d 'Show or create the configuration'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "completions" -d 'Print shell completions, or write them and the man page to a folder'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "add" -d 'Create a user with a new encrypted ledger (asks for a passphrase twice)'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "remove" -d 'Delete a user and their ledger, for good'
@@ -531,6 +607,9 @@ complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_s
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from tx" -f -a "edit" -d 'Change a transaction\'s date, amount, description, note or category'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from tx" -f -a "delete" -d 'Delete a transaction'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from tx" -f -a "categorize" -d 'Correct a transaction\'s category. By default this also makes a rule on its merchant, applied to the merchant\'s other transactions now and in later imports'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "set" -d 'Set a category\'s monthly budget (every month, or one month with --month)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "list" -d 'List budgets'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "remove" -d 'Remove a category\'s budget (the every-month one, or one month\'s with --month)'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from categories" -f -a "list" -d 'List categories and how many transactions each holds'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from categories" -f -a "add" -d 'Add a category'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and __fish_seen_subcommand_from categories" -f -a "rename" -d 'Rename a category (its transactions and rules follow)'

@@ -75,6 +75,14 @@ pub enum Command {
     /// Go through uncategorized and doubtful transactions, merchant by merchant, and
     /// teach smartspend their categories
     Review(ReviewArgs),
+    /// A dashboard of a month (default: this month so far) or any period: income,
+    /// spending, categories against budgets, trend, merchants, recurring payments
+    Report(ReportArgs),
+    /// Monthly budgets per category, shown in `report`
+    #[command(subcommand)]
+    Budget(BudgetCommand),
+    /// Write transactions as CSV, JSON, a ledger (hledger) or a beancount journal
+    Export(ExportArgs),
     /// List, add, rename and remove categories
     #[command(subcommand)]
     Categories(CategoriesCommand),
@@ -340,6 +348,78 @@ pub struct TxEditArgs {
     /// rule for its merchant)
     #[arg(long, value_name = "NAME")]
     pub category: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The month (YYYY-MM, `this` or `last`; default this month so far), or --from/--to
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Only this account
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+    /// Print the figures as JSON
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print the figures as CSV (section, currency, name, figure, value)
+    #[arg(long)]
+    pub csv: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BudgetCommand {
+    /// Set a category's monthly budget (every month, or one month with --month)
+    Set {
+        /// The category
+        category: String,
+        /// The most to spend a month, e.g. 400 or 399.99
+        amount: String,
+        /// Only for this month (YYYY-MM, `this` or `last`)
+        #[arg(long, value_name = "MONTH")]
+        month: Option<String>,
+        /// ISO 4217 code (default: `import.currency`, else the ledger's main currency)
+        #[arg(long, value_name = "CODE")]
+        currency: Option<String>,
+    },
+    /// List budgets
+    List {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a category's budget (the every-month one, or one month's with --month)
+    Remove {
+        category: String,
+        #[arg(long, value_name = "MONTH")]
+        month: Option<String>,
+        #[arg(long, value_name = "CODE")]
+        currency: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+    /// hledger / Ledger journal
+    Ledger,
+    /// beancount journal
+    Beancount,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to write
+    #[arg(long, short = 'f', value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    /// Only this account
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+    /// Write to FILE (owner-only, replaced atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Which transactions `review` asks about.

@@ -33,13 +33,30 @@ pub fn create_private_file(path: &Path, truncate: bool) -> io::Result<File> {
 /// Writes `contents` to `path` through a temporary file in the same folder, then renames
 /// it into place, so readers see the old file or the new one, never half of one.
 pub fn write_private_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    write_private_atomic_with(path, |w| w.write_all(contents))
+}
+
+/// As `write_private_atomic`, for contents written piece by piece; on an error the
+/// temporary file is removed and `path` is left as it was.
+pub fn write_private_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(".{name}.tmp"));
-    {
-        let mut f = create_private_file(&tmp, true)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
+    let written = (|| {
+        let f = create_private_file(&tmp, true)?;
+        let mut w = io::BufWriter::new(f);
+        write(&mut w)?;
+        w.into_inner().map_err(|e| e.into_error())?.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
     }
     fs::rename(&tmp, path)?;
     sync_dir(dir)

@@ -14,5 +14,6 @@ pub mod ledger;
 pub mod money;
 pub mod output;
 pub mod period;
+pub mod report;
 pub mod settings;
 pub mod user;

@@ -1,11 +1,14 @@
 //! Command glue: read args, call the domain, hand the result to `output`.
 
+mod budget;
 mod categories;
 mod categorize;
 mod completions;
 mod config;
+mod export;
 mod import;
 mod profiles;
+mod report;
 mod review;
 mod rules;
 mod status;
@@ -44,6 +47,9 @@ pub fn run(cli: Cli, env: HashMap<String, String>) -> Result<()> {
         Command::Profiles(cmd) => profiles::run(cmd, &ctx),
         Command::Tx(cmd) => tx::run(cmd, &ctx),
         Command::Review(args) => review::run(&args, &ctx),
+        Command::Report(args) => report::run(&args, &ctx),
+        Command::Budget(cmd) => budget::run(cmd, &ctx),
+        Command::Export(args) => export::run(&args, &ctx),
         Command::Categories(cmd) => categories::run(cmd, &ctx),
         Command::Rules(cmd) => rules::run(cmd, &ctx),
         Command::Categorize(args) => categorize::run(&args, &ctx),

@@ -414,6 +414,7 @@ fn write_rows(
     // What rules decided, for the learned model's statistics (one batch at the end).
     let mut stats: HashMap<(String, bool, i64), i64> = HashMap::new();
     let mut currencies: HashMap<std::sync::Arc<str>, u64> = HashMap::new();
+    let mut month_stats = crate::ledger::stats::MonthStats::default();
     for batch in recv {
         for item in batch {
             summary.read += 1;
@@ -461,6 +462,15 @@ fn write_rows(
                 continue;
             }
             summary.imported += 1;
+            month_stats.add(
+                tx.last_insert_rowid(),
+                date.as_str(),
+                account_id,
+                &row.currency,
+                decision.as_ref().map(|d| d.category_id),
+                &merchant_key,
+                row.amount,
+            );
             let tier = &mut summary.categorized;
             match &decision {
                 Some(d) if d.source == Source::Rule => {
@@ -478,7 +488,13 @@ fn write_rows(
             }
         }
         progress(bytes.load(Ordering::Relaxed));
+        // Written as the import goes (this thread mostly waits for the reader), which also
+        // bounds memory whatever the file size.
+        if month_stats.len() > 20_000 {
+            month_stats.flush(tx).map_err(sql)?;
+        }
     }
+    month_stats.flush(tx).map_err(sql)?;
     let mut upsert = tx
         .prepare(
             "INSERT INTO merchant_stats VALUES (?1, ?2, ?3, 'rule', ?4)

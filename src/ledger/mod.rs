@@ -3,6 +3,7 @@
 pub mod catalog;
 mod migrations;
 pub mod queries;
+pub mod stats;
 pub mod transactions;
 
 use std::fs;
@@ -25,6 +26,9 @@ const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 /// SQLCipher page size. Fixed for the life of a ledger: a file only opens with the size it
 /// was created with. Larger pages mean fewer encryptions and HMACs per row written.
 const PAGE_SIZE: u32 = 8192;
+/// Page authentication: HMAC-SHA256 (SQLCipher's default is SHA-512), which processors
+/// with SHA extensions compute several times faster; fixed for the life of a ledger.
+const HMAC: &str = "HMAC_SHA256";
 
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
@@ -103,8 +107,10 @@ impl Ledger {
         let pragma = zeroize::Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", &*key.to_hex()));
         conn.execute_batch(&pragma).map_err(sql)?;
         drop(pragma);
-        conn.execute_batch(&format!("PRAGMA cipher_page_size = {PAGE_SIZE};"))
-            .map_err(sql)?;
+        conn.execute_batch(&format!(
+            "PRAGMA cipher_page_size = {PAGE_SIZE}; PRAGMA cipher_hmac_algorithm = {HMAC};"
+        ))
+        .map_err(sql)?;
         // A wrong key only shows at the first real read.
         if let Err(e) = conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())) {
             return Err(match e.sqlite_error_code() {
@@ -219,8 +225,10 @@ impl Ledger {
             .conn
             .execute_batch(&attach)
             .and_then(|()| {
-                self.conn
-                    .execute_batch(&format!("PRAGMA rekeyed.cipher_page_size = {PAGE_SIZE};"))
+                self.conn.execute_batch(&format!(
+                    "PRAGMA rekeyed.cipher_page_size = {PAGE_SIZE};
+                         PRAGMA rekeyed.cipher_hmac_algorithm = {HMAC};"
+                ))
             })
             .and_then(|()| {
                 self.conn

@@ -66,6 +66,20 @@ pub struct TxFilter {
 pub const MICROS: u32 = 6;
 
 pub fn list(conn: &Connection, f: &TxFilter) -> rusqlite::Result<Vec<TxRow>> {
+    let mut out = vec![];
+    for_each(conn, f, |row| {
+        out.push(row);
+        Ok::<(), rusqlite::Error>(())
+    })?;
+    Ok(out)
+}
+
+/// Calls `each` with every transaction `f` selects, in order, without holding them all.
+pub fn for_each<E: From<rusqlite::Error>>(
+    conn: &Connection,
+    f: &TxFilter,
+    mut each: impl FnMut(TxRow) -> Result<(), E>,
+) -> Result<(), E> {
     let mut wheres: Vec<String> = vec![];
     let mut args: Vec<Value> = vec![];
     let mut arg = |sql: &str, v: Value, wheres: &mut Vec<String>| {
@@ -135,9 +149,9 @@ pub fn list(conn: &Connection, f: &TxFilter) -> rusqlite::Result<Vec<TxRow>> {
     );
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params_from_iter(args))?;
-    let mut out = vec![];
     let limit = f.limit.map_or(usize::MAX, |l| l as usize);
-    while out.len() < limit {
+    let mut given = 0;
+    while given < limit {
         let Some(r) = rows.next()? else { break };
         let row = tx_row(r)?;
         // Amount bounds compare sizes in millionths, whatever the currency's decimals.
@@ -147,9 +161,10 @@ pub fn list(conn: &Connection, f: &TxFilter) -> rusqlite::Result<Vec<TxRow>> {
         if f.min_micros.is_some_and(|m| size < m) || f.max_micros.is_some_and(|m| size > m) {
             continue;
         }
-        out.push(row);
+        given += 1;
+        each(row)?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The columns every transaction query starts with.
@@ -274,7 +289,20 @@ pub fn add(conn: &Connection, tx: &NewTx<'_>) -> Result<i64, rusqlite::Error> {
             fingerprint.to_vec()
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    // Imports count their rows in batches; a row added by hand counts itself.
+    let mut stats = super::stats::MonthStats::default();
+    stats.add(
+        id,
+        tx.date,
+        tx.account_id,
+        &std::sync::Arc::from(tx.currency),
+        None,
+        &merchant_key(tx.description),
+        tx.amount,
+    );
+    stats.flush(conn)?;
+    Ok(id)
 }
 
 /// What `tx edit` changes; `None` leaves a field as it is.

@@ -5,6 +5,7 @@ mod common;
 
 mod categorize;
 mod import;
+mod report;
 mod review;
 mod tx;
 mod users;

@@ -115,6 +115,64 @@ BEGIN
     ON CONFLICT DO UPDATE SET count = count + 1;
 END;
 
+-- Sums per month, account, currency, category and merchant: what reports read instead of
+-- every transaction. The import adds to it in batches (for speed, no INSERT trigger);
+-- `tx add` adds its row itself; the triggers below follow deletes and edits.
+CREATE TABLE month_stats (
+    month         TEXT NOT NULL,                 -- YYYY-MM
+    account_id    INTEGER NOT NULL,
+    currency      TEXT NOT NULL,
+    category_id   INTEGER NOT NULL,              -- 0: none
+    merchant_key  TEXT NOT NULL,
+    in_sum        INTEGER NOT NULL,              -- amounts >= 0
+    in_count      INTEGER NOT NULL,
+    out_sum       INTEGER NOT NULL,              -- amounts < 0 (a negative sum)
+    out_count     INTEGER NOT NULL,
+    out_days      INTEGER NOT NULL,              -- bit d-1: money out on day d (kept on removal)
+    out_max       INTEGER NOT NULL,              -- the largest single payment (kept on removal)
+    out_max_id    INTEGER,                       -- and its transaction
+    PRIMARY KEY (month, account_id, currency, category_id, merchant_key)
+) WITHOUT ROWID;
+
+CREATE TRIGGER month_stats_delete AFTER DELETE ON transactions
+BEGIN
+    UPDATE month_stats SET in_sum = in_sum - max(OLD.amount, 0),
+        in_count = in_count - (OLD.amount >= 0), out_sum = out_sum - min(OLD.amount, 0),
+        out_count = out_count - (OLD.amount < 0)
+    WHERE month = substr(OLD.date, 1, 7) AND account_id = OLD.account_id
+      AND currency = OLD.currency AND category_id = coalesce(OLD.category_id, 0)
+      AND merchant_key = OLD.merchant_key;
+    DELETE FROM month_stats WHERE in_count + out_count <= 0
+      AND month = substr(OLD.date, 1, 7) AND account_id = OLD.account_id
+      AND currency = OLD.currency AND category_id = coalesce(OLD.category_id, 0)
+      AND merchant_key = OLD.merchant_key;
+END;
+
+CREATE TRIGGER month_stats_update
+AFTER UPDATE OF date, amount, currency, account_id, category_id, merchant_key ON transactions
+BEGIN
+    UPDATE month_stats SET in_sum = in_sum - max(OLD.amount, 0),
+        in_count = in_count - (OLD.amount >= 0), out_sum = out_sum - min(OLD.amount, 0),
+        out_count = out_count - (OLD.amount < 0)
+    WHERE month = substr(OLD.date, 1, 7) AND account_id = OLD.account_id
+      AND currency = OLD.currency AND category_id = coalesce(OLD.category_id, 0)
+      AND merchant_key = OLD.merchant_key;
+    DELETE FROM month_stats WHERE in_count + out_count <= 0
+      AND month = substr(OLD.date, 1, 7) AND account_id = OLD.account_id
+      AND currency = OLD.currency AND category_id = coalesce(OLD.category_id, 0)
+      AND merchant_key = OLD.merchant_key;
+    INSERT INTO month_stats VALUES (substr(NEW.date, 1, 7), NEW.account_id, NEW.currency,
+        coalesce(NEW.category_id, 0), NEW.merchant_key, max(NEW.amount, 0), NEW.amount >= 0,
+        min(NEW.amount, 0), NEW.amount < 0,
+        CASE WHEN NEW.amount < 0 THEN 1 << (CAST(substr(NEW.date, 9, 2) AS INTEGER) - 1) ELSE 0 END,
+        max(-NEW.amount, 0), CASE WHEN NEW.amount < 0 THEN NEW.id END)
+    ON CONFLICT DO UPDATE SET in_sum = in_sum + excluded.in_sum,
+        in_count = in_count + excluded.in_count, out_sum = out_sum + excluded.out_sum,
+        out_count = out_count + excluded.out_count, out_days = out_days | excluded.out_days,
+        out_max_id = CASE WHEN excluded.out_max > out_max THEN excluded.out_max_id ELSE out_max_id END,
+        out_max = max(out_max, excluded.out_max);
+END;
+
 -- Remote AI answers, asked once per merchant key, provider and model.
 CREATE TABLE ai_cache (
     merchant_key  TEXT NOT NULL,
