@@ -49,6 +49,9 @@ _smartspend() {
             smartspend,profiles)
                 cmd="smartspend__subcmd__profiles"
                 ;;
+            smartspend,redact)
+                cmd="smartspend__subcmd__redact"
+                ;;
             smartspend,report)
                 cmd="smartspend__subcmd__report"
                 ;;
@@ -174,6 +177,9 @@ _smartspend() {
                 ;;
             smartspend__subcmd__help,profiles)
                 cmd="smartspend__subcmd__help__subcmd__profiles"
+                ;;
+            smartspend__subcmd__help,redact)
+                cmd="smartspend__subcmd__help__subcmd__redact"
                 ;;
             smartspend__subcmd__help,report)
                 cmd="smartspend__subcmd__help__subcmd__report"
@@ -458,7 +464,7 @@ _smartspend() {
 
     case "${cmd}" in
         smartspend)
-            opts="-u -h -V --home --user --passphrase-file --color --help --version user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help"
+            opts="-u -h -V --home --user --passphrase-file --color --help --version user unlock lock import imports profiles tx review report budget export redact categories rules categorize status config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1272,7 +1278,7 @@ _smartspend() {
             return 0
             ;;
         smartspend__subcmd__help)
-            opts="user unlock lock import imports profiles tx review report budget export categories rules categorize status config completions help"
+            opts="user unlock lock import imports profiles tx review report budget export redact categories rules categorize status config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1624,6 +1630,20 @@ _smartspend() {
         smartspend__subcmd__help__subcmd__profiles__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smartspend__subcmd__help__subcmd__redact)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2388,6 +2408,40 @@ _smartspend() {
         smartspend__subcmd__profiles__subcmd__show)
             opts="-u -h --home --user --passphrase-file --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smartspend__subcmd__redact)
+            opts="-u -h --home --user --passphrase-file --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

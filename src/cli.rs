@@ -83,6 +83,9 @@ pub enum Command {
     Budget(BudgetCommand),
     /// Write transactions as CSV, JSON, a ledger (hledger) or a beancount journal
     Export(ExportArgs),
+    /// Print statement lines as smartspend would send them to a remote service: with
+    /// card, account and ID numbers, IBANs, phones, emails, names and addresses replaced
+    Redact(RedactArgs),
     /// List, add, rename and remove categories
     #[command(subcommand)]
     Categories(CategoriesCommand),
@@ -420,6 +423,13 @@ pub struct ExportArgs {
     /// Write to FILE (owner-only, replaced atomically) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RedactArgs {
+    /// Lines to redact (default: each line of standard input)
+    #[arg(value_name = "TEXT")]
+    pub texts: Vec<String>,
 }
 
 /// Which transactions `review` asks about.

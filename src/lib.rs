@@ -14,6 +14,7 @@ pub mod ledger;
 pub mod money;
 pub mod output;
 pub mod period;
+pub mod redact;
 pub mod report;
 pub mod settings;
 pub mod user;

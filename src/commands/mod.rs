@@ -33,9 +33,11 @@ use crate::settings::{self, Paths, Resolved};
 use crate::user::{User, UserError, UserStore};
 
 pub fn run(cli: Cli, env: HashMap<String, String>) -> Result<()> {
-    if let Command::Completions(args) = &cli.command {
-        // Needs no settings, so works even with a broken config.toml.
-        return completions::run(args);
+    // These need no settings, so work even with a broken config.toml.
+    match &cli.command {
+        Command::Completions(args) => return completions::run(args),
+        Command::Redact(args) => return redact(args),
+        _ => {}
     }
     let ctx = Ctx::new(&cli.global, env)?;
     match cli.command {
@@ -55,8 +57,26 @@ pub fn run(cli: Cli, env: HashMap<String, String>) -> Result<()> {
         Command::Categorize(args) => categorize::run(&args, &ctx),
         Command::Status(args) => status::run(&args, &ctx),
         Command::Config(cmd) => config::run(cmd, &ctx),
-        Command::Completions(_) => unreachable!("handled above"),
+        Command::Completions(_) | Command::Redact(_) => unreachable!("handled above"),
     }
+}
+
+/// `smartspend redact`: each argument, or each line of stdin, redacted.
+fn redact(args: &crate::cli::RedactArgs) -> Result<()> {
+    use std::io::{BufRead, Write};
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.texts.is_empty() {
+        for line in std::io::stdin().lock().lines() {
+            writeln!(out, "{}", crate::redact::redact(&line?))?;
+        }
+    } else {
+        for text in &args.texts {
+            writeln!(out, "{}", crate::redact::redact(text))?;
+        }
+    }
+    out.flush()?;
+    Ok(())
 }
 
 /// How the ledger key was obtained, for messages and `status`.

@@ -5,6 +5,7 @@ mod common;
 
 mod categorize;
 mod import;
+mod redact;
 mod report;
 mod review;
 mod tx;
