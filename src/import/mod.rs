@@ -403,6 +403,16 @@ fn write_rows(
         path: PathBuf::from("ledger"),
         source,
     };
+    // Rows the user deleted once stay deleted (usually none, so a set in memory).
+    let deleted: std::collections::HashSet<Vec<u8>> = {
+        let mut stmt = tx
+            .prepare("SELECT fingerprint FROM deleted_fingerprints")
+            .map_err(sql)?;
+        stmt.query_map([], |r| r.get(0))
+            .map_err(sql)?
+            .collect::<Result<_, _>>()
+            .map_err(sql)?
+    };
     let mut insert = tx
         .prepare(
             "INSERT OR IGNORE INTO transactions (account_id, import_id, date, value_date, amount,
@@ -434,6 +444,10 @@ fn write_rows(
                 merchant_key,
                 decision,
             } = p;
+            if !deleted.is_empty() && deleted.contains(&fingerprint[..]) {
+                summary.duplicates += 1;
+                continue;
+            }
             let date = iso_date(row.date);
             let value_date = row.value_date.map(iso_date);
             let inserted = insert

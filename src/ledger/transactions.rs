@@ -353,7 +353,13 @@ pub fn edit(conn: &Connection, id: i64, e: &TxEdit<'_>) -> rusqlite::Result<bool
     Ok(true)
 }
 
-/// Deletes one transaction. Returns false if there was none.
+/// Deletes one transaction. Returns false if there was none. An imported one is
+/// remembered, so that importing the same statement again does not bring it back.
 pub fn delete(conn: &Connection, id: i64) -> rusqlite::Result<bool> {
+    conn.execute(
+        "INSERT OR IGNORE INTO deleted_fingerprints
+         SELECT fingerprint FROM transactions WHERE id = ?1 AND import_id IS NOT NULL",
+        [id],
+    )?;
     Ok(conn.execute("DELETE FROM transactions WHERE id = ?1", [id])? > 0)
 }

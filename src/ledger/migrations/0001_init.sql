@@ -115,6 +115,12 @@ BEGIN
     ON CONFLICT DO UPDATE SET count = count + 1;
 END;
 
+-- Imported transactions the user deleted with `tx delete`: a later import of the same
+-- statement skips them. (`imports undo` forgets rows without remembering them here.)
+CREATE TABLE deleted_fingerprints (
+    fingerprint  BLOB PRIMARY KEY
+) WITHOUT ROWID;
+
 -- Sums per month, account, currency, category and merchant: what reports read instead of
 -- every transaction. The import adds to it in batches (for speed, no INSERT trigger);
 -- `tx add` adds its row itself; the triggers below follow deletes and edits.
