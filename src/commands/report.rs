@@ -133,7 +133,11 @@ fn draw(out: &mut String, r: &Report, c: &CurrencyReport, ctx: &Ctx) {
         out,
         "{} to {} ({cur}): {} transactions{}\n",
         r.from,
-        r.to,
+        if r.to > ctx.today && r.from <= ctx.today {
+            format!("{} (so far)", ctx.today)
+        } else {
+            r.to.to_string()
+        },
         c.transactions,
         if c.uncategorized > 0 {
             format!(

@@ -236,7 +236,7 @@ fn the_dashboard_fits_and_the_csv_has_the_same_figures() {
     let env = setup();
     let text = ok(&env, &["report", "--month", "2026-09"]);
     for part in [
-        "2026-09-01 to 2026-09-30 (EUR)",
+        "2026-09-01 to 2026-09-28 (so far) (EUR)",
         "savings rate",
         "Spending by category",
         "Last 12 months",
