@@ -83,6 +83,9 @@ pub enum Command {
     Budget(BudgetCommand),
     /// Write transactions as CSV, JSON, a ledger (hledger) or a beancount journal
     Export(ExportArgs),
+    /// A coaching report on a month (default: last month): what went well, what to
+    /// watch, three things to do. Stored in the ledger; runs unattended from cron
+    Coach(CoachArgs),
     /// Print statement lines as smartspend would send them to a remote service: with
     /// card, account and ID numbers, IBANs, phones, emails, names and addresses replaced
     Redact(RedactArgs),
@@ -423,6 +426,46 @@ pub struct ExportArgs {
     /// Write to FILE (owner-only, replaced atomically) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CoachArgs {
+    #[command(subcommand)]
+    pub command: Option<CoachCommand>,
+    /// The month: YYYY-MM, `last` (the default) or `this`
+    #[arg(long, value_name = "MONTH", default_value = "last")]
+    pub month: String,
+    /// Write the report to FILE (owner-only, replaced atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Markdown, plain text, or JSON with the facts and the actions
+    #[arg(long, value_enum, default_value_t = CoachFormat::Md)]
+    pub format: CoachFormat,
+    /// Print exactly what would be sent to a model, send nothing and store nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CoachCommand {
+    /// List the stored reports
+    History {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a stored report again
+    Show {
+        /// YYYY-MM, `last` or `this`
+        month: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoachFormat {
+    Md,
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@
 
 pub mod categorize;
 pub mod cli;
+pub mod coach;
 pub mod commands;
 pub mod crypto;
 pub mod error;

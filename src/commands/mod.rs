@@ -3,6 +3,7 @@
 mod budget;
 mod categories;
 mod categorize;
+mod coach;
 mod completions;
 mod config;
 mod export;
@@ -50,6 +51,7 @@ pub fn run(cli: Cli, env: HashMap<String, String>) -> Result<()> {
         Command::Tx(cmd) => tx::run(cmd, &ctx),
         Command::Review(args) => review::run(&args, &ctx),
         Command::Report(args) => report::run(&args, &ctx),
+        Command::Coach(args) => coach::run(&args, &ctx),
         Command::Budget(cmd) => budget::run(cmd, &ctx),
         Command::Export(args) => export::run(&args, &ctx),
         Command::Categories(cmd) => categories::run(cmd, &ctx),

@@ -4,6 +4,7 @@
 mod common;
 
 mod categorize;
+mod coach;
 mod import;
 mod redact;
 mod report;
