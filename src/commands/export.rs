@@ -34,7 +34,6 @@ pub fn run(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
     let mut count = 0usize;
     // Rows go straight from the ledger to the output, whatever their number.
     let mut write = |w: &mut dyn Write| -> std::io::Result<()> {
-        let io = |e: rusqlite::Error| std::io::Error::other(e);
         match args.format {
             ExportFormat::Csv => {
                 let mut csv = csv::Writer::from_writer(&mut *w);
@@ -68,7 +67,7 @@ pub fn run(args: &ExportArgs, ctx: &Ctx) -> Result<()> {
                     if syntax == Syntax::Ledger { ";" } else { ";;" }
                 )?;
                 if syntax == Syntax::Beancount {
-                    opens(conn, &filter, &kinds, w).map_err(io)?;
+                    opens(conn, &filter, &kinds, w).map_err(Error::io)?;
                 }
                 transactions::for_each(conn, &filter, |r| {
                     count += 1;
@@ -167,15 +166,22 @@ fn part(name: &str, syntax: Syntax) -> String {
 }
 
 /// The two accounts of a transaction: where the money was, and what it was for.
-fn accounts(r: &TxRow, kinds: &BTreeMap<String, String>, syntax: Syntax) -> (String, String) {
+/// `money_in` says which way an uncategorized transaction went.
+fn accounts(
+    account: &str,
+    category: Option<&str>,
+    money_in: bool,
+    kinds: &BTreeMap<String, String>,
+    syntax: Syntax,
+) -> (String, String) {
     let (assets, expenses, income, equity) = match syntax {
         Syntax::Ledger => ("assets", "expenses", "income", "equity"),
         Syntax::Beancount => ("Assets", "Expenses", "Income", "Equity"),
     };
-    let bank = format!("{assets}:{}", part(&r.account, syntax));
-    let other = match &r.category {
+    let bank = format!("{assets}:{}", part(account, syntax));
+    let other = match category {
         None => {
-            let root = if r.minor > 0 { income } else { expenses };
+            let root = if money_in { income } else { expenses };
             format!("{root}:{}", part("uncategorized", syntax))
         }
         Some(c) => match kinds.get(c).map(String::as_str) {
@@ -193,7 +199,7 @@ fn opens(
     filter: &TxFilter,
     kinds: &BTreeMap<String, String>,
     w: &mut dyn Write,
-) -> rusqlite::Result<()> {
+) -> Result<(), Error> {
     let mut stmt = conn.prepare(
         "SELECT a.name, c.name, t.amount > 0, min(t.date) FROM transactions t
          JOIN accounts a ON a.id = t.account_id
@@ -205,33 +211,28 @@ fn opens(
     let mut opened: BTreeMap<String, String> = BTreeMap::new();
     let mut rows = stmt.query(rusqlite::params![filter.from, filter.to, filter.account])?;
     while let Some(r) = rows.next()? {
-        let row = TxRow {
-            id: 0,
-            date: r.get(3)?,
-            amount: String::new(),
-            currency: String::new(),
-            description: String::new(),
-            category: r.get(1)?,
-            source: None,
-            account: r.get(0)?,
-            note: None,
-            minor: if r.get::<_, bool>(2)? { 1 } else { -1 },
-        };
-        let (bank, other) = accounts(&row, kinds, Syntax::Beancount);
-        for account in [bank, other] {
-            let d = opened.entry(account).or_insert_with(|| row.date.clone());
-            if row.date < *d {
-                d.clone_from(&row.date);
+        let (account, category, money_in, date): (String, Option<String>, bool, String) =
+            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+        let (bank, other) = accounts(
+            &account,
+            category.as_deref(),
+            money_in,
+            kinds,
+            Syntax::Beancount,
+        );
+        for name in [bank, other] {
+            let first = opened.entry(name).or_insert_with(|| date.clone());
+            if date < *first {
+                first.clone_from(&date);
             }
         }
     }
     let mut by_date: Vec<(String, String)> = opened.into_iter().map(|(a, d)| (d, a)).collect();
     by_date.sort();
     for (date, account) in by_date {
-        writeln!(w, "{date} open {account}")
-            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+        writeln!(w, "{date} open {account}")?;
     }
-    writeln!(w).map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+    writeln!(w)?;
     Ok(())
 }
 
@@ -242,7 +243,13 @@ fn entry(
     syntax: Syntax,
     w: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let (bank, other) = accounts(r, kinds, syntax);
+    let (bank, other) = accounts(
+        &r.account,
+        r.category.as_deref(),
+        r.minor > 0,
+        kinds,
+        syntax,
+    );
     // The category side takes the opposite of what the bank account saw.
     let negated = match r.amount.strip_prefix('-') {
         Some(a) => a.to_string(),

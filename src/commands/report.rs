@@ -104,11 +104,7 @@ fn change_cell(now: i64, before: Option<i64>, good_up: bool, ctx: &Ctx) -> Cell 
 }
 
 fn styled_table(header: &[&str], ctx: &Ctx) -> Table {
-    let mut t = output::table(header.iter().copied(), ctx.styled);
-    if ctx.color {
-        t.enforce_styling();
-    }
-    t
+    output::color_table(header.iter().copied(), ctx.styled, ctx.color)
 }
 
 fn right(text: String) -> Cell {

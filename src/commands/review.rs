@@ -77,14 +77,15 @@ pub fn run(args: &ReviewArgs, ctx: &Ctx) -> Result<()> {
             .bold()
         ))?;
         show_group(&term, g)?;
-        let names: Vec<String> = catalog::category_names(ledger.conn())?
-            .into_iter()
-            .map(|(_, n)| n)
-            .collect();
+        let categories = catalog::category_names(ledger.conn())?;
+        let names: Vec<String> = categories.iter().map(|(_, n)| n.clone()).collect();
         let guess = review::guess(&categorizer, g);
-        let guess_name = guess
-            .as_ref()
-            .and_then(|d| names_of(&ledger, d.category_id).ok().flatten());
+        let guess_name = guess.as_ref().and_then(|d| {
+            categories
+                .iter()
+                .find(|(id, _)| *id == d.category_id)
+                .map(|(_, n)| n.clone())
+        });
         match (&guess, &guess_name) {
             (Some(d), Some(n)) => term.write_line(&format!(
                 "guess: {} ({}, {:.0}% sure); Enter takes it",
@@ -188,13 +189,6 @@ pub fn run(args: &ReviewArgs, ctx: &Ctx) -> Result<()> {
 /// `1 transaction`, `3 transactions`.
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-fn names_of(ledger: &crate::ledger::Ledger, id: i64) -> Result<Option<String>> {
-    Ok(catalog::category_names(ledger.conn())?
-        .into_iter()
-        .find(|(i, _)| *i == id)
-        .map(|(_, n)| n))
 }
 
 /// The merchant key, or the first description when there is no key.

@@ -152,7 +152,7 @@ fn list(args: &TxListArgs, ledger: &Ledger, ctx: &Ctx) -> Result<()> {
 }
 
 fn table(rows: &[TxRow], ctx: &Ctx) -> comfy_table::Table {
-    let mut t = output::table(
+    let mut t = output::color_table(
         [
             "id",
             "date",
@@ -163,11 +163,8 @@ fn table(rows: &[TxRow], ctx: &Ctx) -> comfy_table::Table {
             "category",
         ],
         ctx.styled,
+        ctx.color,
     );
-    if ctx.color {
-        // Colour even when piped, if asked (`--color always`).
-        t.enforce_styling();
-    }
     for r in rows {
         t.add_row(vec![
             Cell::new(r.id),

@@ -44,6 +44,20 @@ where
     t
 }
 
+/// A table whose cells may carry colour: with `color`, colour is written even when the
+/// output is not a terminal (`--color always`).
+pub fn color_table<I, S>(header: I, styled: bool, color: bool) -> Table
+where
+    I: IntoIterator<Item = S>,
+    S: Into<comfy_table::Cell>,
+{
+    let mut t = table(header, styled);
+    if color {
+        t.enforce_styling();
+    }
+    t
+}
+
 /// A two-column table of names and values, without a header.
 pub fn kv_table(rows: Vec<(String, String)>, styled: bool) -> Table {
     let mut t = table(Vec::<String>::new(), styled);

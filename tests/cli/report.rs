@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::common::{PASS, TestEnv, stderr_of, stdout_of};
+use crate::common::{PASS, TestEnv, stderr_of};
 
 /// Nine months of a small life in EUR, and one transfer in USD.
 fn statement() -> String {
@@ -51,19 +51,14 @@ fn setup() -> TestEnv {
     env
 }
 
+const TODAY: &str = "2026-09-28";
+
 fn run(env: &TestEnv, args: &[&str]) -> std::process::Output {
-    env.cmd()
-        .args(args)
-        .env("SMARTSPEND_PASSPHRASE", PASS)
-        .env("SMARTSPEND_TEST_TODAY", "2026-09-28")
-        .output()
-        .unwrap()
+    env.run_on(TODAY, args)
 }
 
 fn ok(env: &TestEnv, args: &[&str]) -> String {
-    let out = run(env, args);
-    assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
-    stdout_of(&out)
+    env.ok_on(TODAY, args)
 }
 
 fn report(env: &TestEnv, args: &[&str]) -> serde_json::Value {

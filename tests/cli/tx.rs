@@ -1,6 +1,6 @@
 //! `smartspend tx list | show | add | edit | delete`.
 
-use crate::common::{PASS, TestEnv, stderr_of, stdout_of};
+use crate::common::{PASS, TestEnv, stderr_of};
 
 const STATEMENT: &str = "Date,Description,Amount,Currency
 2026-02-27,RENT FEBRUARY LANDLORD,-950.00,EUR
@@ -24,19 +24,14 @@ fn setup() -> TestEnv {
     env
 }
 
+const TODAY: &str = "2026-04-15";
+
 fn run(env: &TestEnv, args: &[&str]) -> std::process::Output {
-    env.cmd()
-        .args(args)
-        .env("SMARTSPEND_PASSPHRASE", PASS)
-        .env("SMARTSPEND_TEST_TODAY", "2026-04-15")
-        .output()
-        .unwrap()
+    env.run_on(TODAY, args)
 }
 
 fn ok(env: &TestEnv, args: &[&str]) -> String {
-    let out = run(env, args);
-    assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
-    stdout_of(&out)
+    env.ok_on(TODAY, args)
 }
 
 fn list(env: &TestEnv, args: &[&str]) -> Vec<serde_json::Value> {

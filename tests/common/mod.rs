@@ -82,6 +82,23 @@ impl TestEnv {
         v
     }
 
+    /// Runs smartspend with the ledger unlocked by `PASS` and "today" being `today`.
+    pub fn run_on(&self, today: &str, args: &[&str]) -> std::process::Output {
+        self.cmd()
+            .args(args)
+            .env("SMARTSPEND_PASSPHRASE", PASS)
+            .env("SMARTSPEND_TEST_TODAY", today)
+            .output()
+            .unwrap()
+    }
+
+    /// As `run_on`, asserting success; returns standard output.
+    pub fn ok_on(&self, today: &str, args: &[&str]) -> String {
+        let out = self.run_on(today, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr_of(&out));
+        stdout_of(&out)
+    }
+
     pub fn add_user(&self, name: &str, pass: &str) {
         self.cmd()
             .args(["user", "add", name])
