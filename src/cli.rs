@@ -97,6 +97,9 @@ pub enum Command {
     Rules(RulesCommand),
     /// Re-run categorization over the ledger
     Categorize(CategorizeArgs),
+    /// API keys and cached answers of the remote AI ([ai] and [llm] in config.toml)
+    #[command(subcommand)]
+    Ai(AiCommand),
     /// Unlock the ledger and show what it holds
     Status(StatusArgs),
     /// Show or create the configuration
@@ -154,6 +157,9 @@ pub struct ImportArgs {
     /// Accept a detected layout without asking, even where detection is unsure
     #[arg(long, short = 'y')]
     pub yes: bool,
+    /// Do not ask the remote AI this time (its cached answers still apply)
+    #[arg(long)]
+    pub no_ai: bool,
     /// Print the summary as JSON
     #[arg(long)]
     pub json: bool,
@@ -468,6 +474,31 @@ pub enum CoachFormat {
     Json,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum AiCommand {
+    /// Keep an API key in the OS keyring (read from a hidden prompt, or from stdin)
+    #[command(subcommand)]
+    Key(AiKeyCommand),
+    /// Show the provider in use, where its key comes from, and the cached answers
+    Status,
+    /// Forget the cached answers, so that the provider is asked again
+    Forget,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AiKeyCommand {
+    /// Store the key of a provider: huggingface, openai or llm (default: the [ai] provider)
+    Set {
+        #[arg(value_name = "PROVIDER", value_parser = ["huggingface", "openai", "llm"])]
+        provider: Option<String>,
+    },
+    /// Remove a stored key
+    Remove {
+        #[arg(value_name = "PROVIDER", value_parser = ["huggingface", "openai", "llm"])]
+        provider: Option<String>,
+    },
+}
+
 #[derive(Debug, Args)]
 pub struct RedactArgs {
     /// Lines to redact (default: each line of standard input)
@@ -614,9 +645,12 @@ pub struct CategorizeArgs {
     /// Every transaction not categorized by hand
     #[arg(long)]
     pub all: bool,
-    /// Show what would change, change nothing
+    /// Show what would change, change nothing (the remote AI answers from its cache only)
     #[arg(long, short = 'n')]
     pub dry_run: bool,
+    /// Do not ask the remote AI this time
+    #[arg(long)]
+    pub no_ai: bool,
     /// Print JSON
     #[arg(long)]
     pub json: bool,

@@ -3,6 +3,7 @@
 //! The binary is a thin shell over this library: `cli` parses, `commands` glue the
 //! domain modules (`ledger`, `user`, `crypto`, `settings`) to `output`.
 
+pub mod ai;
 pub mod categorize;
 pub mod cli;
 pub mod coach;

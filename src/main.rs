@@ -8,10 +8,10 @@ use smartspend::cli::Cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // The environment is read once, here; domain modules never look at it.
+    // The environment is read once, here; domain modules never look at it. (All of it:
+    // API keys live in variables whose names the settings choose.)
     let env: HashMap<String, String> = std::env::vars_os()
         .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
-        .filter(|(k, _)| k.starts_with("SMARTSPEND_") || k == "NO_COLOR")
         .collect();
     match smartspend::commands::run(cli, env) {
         Ok(()) => ExitCode::SUCCESS,

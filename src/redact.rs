@@ -133,6 +133,11 @@ fn name_regex() -> &'static Regex {
     })
 }
 
+/// Titles of a person (not "Dr": doctors' practices are paid as businesses).
+const TITLES: &[&str] = &[
+    "m", "mr", "mrs", "ms", "miss", "mme", "mlle", "dhr", "mevr", "herr", "frau", "sr", "sra",
+];
+
 /// Words that make a named payee an organization, not a person: kept for categorizing.
 const ORGANIZATION: &[&str] = &[
     "ltd",
@@ -370,6 +375,11 @@ fn trim_name(candidate: &str) -> (&str, &str) {
 /// that the lexicon or the keywords know.
 fn is_organization(span: &str, name: &str) -> bool {
     let lower = span.to_lowercase();
+    // A title makes a person, whatever words follow (VIREMENT A M. DUPONT COTISATION CLUB).
+    let first = lower.split_whitespace().next().unwrap_or("");
+    if TITLES.contains(&first.trim_end_matches('.')) {
+        return false;
+    }
     let company = lower
         .split(|c: char| c.is_whitespace() || c == ',')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))

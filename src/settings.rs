@@ -24,6 +24,82 @@ pub struct Config {
     pub kdf: KdfConfig,
     pub import: ImportConfig,
     pub categorize: CategorizeConfig,
+    pub ai: AiConfig,
+    pub llm: LlmConfig,
+}
+
+/// The remote AI tier of categorization. Off until `provider` is set. API keys are never
+/// read from this file: they come from `api_key_command`, the environment or the keyring.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AiConfig {
+    /// `none`, `huggingface` (zero-shot classification) or `openai` (any
+    /// OpenAI-compatible chat endpoint: OpenAI, Ollama, llama.cpp).
+    pub provider: String,
+    /// The API's address ("" = the provider's public one).
+    pub base_url: String,
+    /// The model ("" = the provider's usual one).
+    pub model: String,
+    /// The environment variable holding the API key ("" = HF_TOKEN or OPENAI_API_KEY).
+    pub api_key_env: String,
+    /// A command that prints the API key, e.g. `pass show openai`.
+    pub api_key_command: String,
+    /// Seconds to wait for one answer.
+    pub timeout_secs: f64,
+    /// Questions in flight at once.
+    pub concurrency: u32,
+    /// Merchants per question, where the provider takes several (openai).
+    pub batch_size: u32,
+    /// Tries again this many times after a timeout, a 5xx or a 429.
+    pub retries: u32,
+    /// Answers less sure than this (0 to 1) are kept in the cache but not applied.
+    pub min_confidence: f64,
+}
+
+impl Default for AiConfig {
+    fn default() -> Self {
+        AiConfig {
+            provider: "none".into(),
+            base_url: String::new(),
+            model: String::new(),
+            api_key_env: String::new(),
+            api_key_command: String::new(),
+            timeout_secs: 30.0,
+            concurrency: 4,
+            batch_size: 25,
+            retries: 3,
+            min_confidence: 0.3,
+        }
+    }
+}
+
+/// The language model that writes `smartspend coach` reports: any OpenAI-compatible chat
+/// endpoint. Off until `base_url` is set; smartspend then writes the report itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LlmConfig {
+    /// e.g. `https://api.openai.com/v1` or `http://localhost:11434/v1` ("" = off).
+    pub base_url: String,
+    pub model: String,
+    /// The environment variable holding the API key ("" = OPENAI_API_KEY).
+    pub api_key_env: String,
+    /// A command that prints the API key.
+    pub api_key_command: String,
+    pub timeout_secs: f64,
+    pub retries: u32,
+}
+
+impl Default for LlmConfig {
+    fn default() -> Self {
+        LlmConfig {
+            base_url: String::new(),
+            model: String::new(),
+            api_key_env: String::new(),
+            api_key_command: String::new(),
+            timeout_secs: 120.0,
+            retries: 2,
+        }
+    }
 }
 
 /// Categorization settings.
@@ -69,6 +145,8 @@ impl Default for Config {
             kdf: KdfConfig::default(),
             import: ImportConfig::default(),
             categorize: CategorizeConfig::default(),
+            ai: AiConfig::default(),
+            llm: LlmConfig::default(),
         }
     }
 }
@@ -166,6 +244,15 @@ pub fn resolve(
         let mut leaves = vec![];
         flatten(&table, "", &mut leaves);
         for (key, value) in leaves {
+            if key.ends_with("api_key") || key.ends_with("token") {
+                return Err(SettingsError::File {
+                    path: path.into(),
+                    message: format!(
+                        "`{key}`: API keys are never read from config.toml; use `smartspend ai key set`, \
+                         an environment variable (api_key_env) or a command (api_key_command)"
+                    ),
+                });
+            }
             let Some((_, default)) = default_leaves.iter().find(|(k, _)| *k == key) else {
                 return Err(SettingsError::File {
                     path: path.into(),
@@ -240,6 +327,48 @@ pub fn resolve(
                 .unwrap_or(Origin::Default),
             message: "must be between 0 and 1".into(),
         });
+    }
+    let origin_of = |key: &str| origins.get(key).cloned().unwrap_or(Origin::Default);
+    if !["none", "huggingface", "openai"].contains(&config.ai.provider.as_str()) {
+        return Err(SettingsError::Value {
+            key: "ai.provider".into(),
+            origin: origin_of("ai.provider"),
+            message: format!(
+                "must be none, huggingface or openai, not `{}`",
+                config.ai.provider
+            ),
+        });
+    }
+    if !(0.0..=1.0).contains(&config.ai.min_confidence) {
+        return Err(SettingsError::Value {
+            key: "ai.min_confidence".into(),
+            origin: origin_of("ai.min_confidence"),
+            message: "must be between 0 and 1".into(),
+        });
+    }
+    for (key, secs) in [
+        ("ai.timeout_secs", config.ai.timeout_secs),
+        ("llm.timeout_secs", config.llm.timeout_secs),
+    ] {
+        if !(secs > 0.0 && secs <= 3600.0) {
+            return Err(SettingsError::Value {
+                key: key.into(),
+                origin: origin_of(key),
+                message: "must be more than 0 and at most 3600".into(),
+            });
+        }
+    }
+    for (key, n) in [
+        ("ai.concurrency", config.ai.concurrency),
+        ("ai.batch_size", config.ai.batch_size),
+    ] {
+        if !(1..=100).contains(&n) {
+            return Err(SettingsError::Value {
+                key: key.into(),
+                origin: origin_of(key),
+                message: "must be between 1 and 100".into(),
+            });
+        }
     }
     let kdf_ok = config.kdf.memory_kib >= MIN_MEMORY_KIB
         && config.kdf.iterations >= MIN_ITERATIONS

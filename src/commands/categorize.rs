@@ -2,7 +2,10 @@
 
 use anyhow::{Context, Result};
 
+use indicatif::ProgressBar;
+
 use super::Ctx;
+use crate::ai;
 use crate::categorize::Categorizer;
 use crate::categorize::apply::{self, Change, Scope};
 use crate::cli::CategorizeArgs;
@@ -18,12 +21,32 @@ pub fn run(args: &CategorizeArgs, ctx: &Ctx) -> Result<()> {
     } else {
         Scope::Uncategorized
     };
-    let changes =
+    let mut changes =
         apply::recategorize(&tx, &categorizer, &scope, args.dry_run).context("categorizing")?;
+    // What is still open goes to the remote AI. Its updates are seen by a dry run too
+    // (inside the transaction it rolls back), from cached answers only.
+    let mut outcome = None;
+    if let Some(remote) = ctx.remote_ai(args.no_ai)? {
+        if args.dry_run {
+            // The local tiers' answers were not written; leave alone what they categorize.
+            let local: std::collections::HashSet<i64> = changes.iter().map(|c| c.id).collect();
+            let o = ai::categorize(&tx, &remote, 0, false, &ProgressBar::hidden())?;
+            changes.extend(o.changes.iter().filter(|c| !local.contains(&c.id)).cloned());
+            outcome = Some(o);
+        } else {
+            let o = ai::categorize(&tx, &remote, 0, true, &super::import::ai_bar(ctx))?;
+            changes.extend(o.changes.iter().cloned());
+            outcome = Some(o);
+        }
+    }
     if !args.dry_run {
         tx.commit().context("saving the categories")?;
     }
-    show_changes(&changes, args.dry_run, args.json, ctx)
+    show_changes(&changes, args.dry_run, args.json, ctx)?;
+    if let Some(o) = outcome {
+        eprintln!("{}", o.describe());
+    }
+    Ok(())
 }
 
 /// Prints changed transactions (a table of the first ones, or JSON) and a count.

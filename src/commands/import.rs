@@ -7,6 +7,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use super::Ctx;
+use crate::ai;
 use crate::categorize::Categorizer;
 use crate::cli::{ImportArgs, ImportsCommand};
 use crate::import::{self, ImportError, Profile, detect, profiles};
@@ -23,6 +24,8 @@ struct Report<'a> {
     invalid: u64,
     excluded: u64,
     categorized: import::Tiers,
+    /// What the remote AI did, when one is configured.
+    ai: Option<ai::Outcome>,
     dry_run: bool,
     files: &'a [import::Summary],
 }
@@ -36,6 +39,7 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> Result<()> {
     }
 
     let (_user, mut ledger, _) = ctx.open_ledger()?;
+    let remote = ctx.remote_ai(args.no_ai)?;
     let opts = import::Options {
         account: args.account.clone(),
         skip_invalid: args.skip_invalid,
@@ -44,6 +48,11 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> Result<()> {
     let tx = ledger.write()?;
     let categorizer = Categorizer::load(&tx, ctx.settings.config.categorize.min_confidence)
         .context("loading rules")?;
+    let before: i64 = tx
+        .query_row("SELECT coalesce(max(id), 0) FROM transactions", [], |r| {
+            r.get(0)
+        })
+        .context("reading the ledger")?;
     let mut summaries = vec![];
     for (path, profile) in &plan {
         let bar = progress_bar(path, ctx);
@@ -53,10 +62,30 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> Result<()> {
         bar.finish_and_clear();
         summaries.push(summary?);
     }
+    // The remote AI comes after the import has landed: a provider that fails or hangs
+    // never costs a row. A dry run asks nothing and uses cached answers only.
+    let mut outcome = None;
     if args.dry_run {
+        if let Some(remote) = &remote {
+            outcome = Some(ai::categorize(
+                &tx,
+                remote,
+                before,
+                false,
+                &ProgressBar::hidden(),
+            )?);
+        }
         tx.rollback().context("rolling back the dry run")?;
     } else {
         tx.commit().context("committing the import")?;
+        if let Some(remote) = &remote {
+            match ask_ai(&mut ledger, remote, before, ctx) {
+                Ok(o) => outcome = Some(o),
+                Err(e) => eprintln!(
+                    "smartspend: warning: the import landed, but the remote AI step failed: {e:#}"
+                ),
+            }
+        }
     }
 
     for s in &summaries {
@@ -83,8 +112,11 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> Result<()> {
             rule: total(|s| s.categorized.rule),
             learned: total(|s| s.categorized.learned),
             lexicon: total(|s| s.categorized.lexicon),
-            uncategorized: total(|s| s.categorized.uncategorized),
+            ai: outcome.as_ref().map_or(0, |o| o.categorized),
+            uncategorized: total(|s| s.categorized.uncategorized)
+                - outcome.as_ref().map_or(0, |o| o.categorized),
         },
+        ai: outcome,
         dry_run: args.dry_run,
         files: &summaries,
     };
@@ -123,10 +155,51 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> Result<()> {
         ]);
     }
     output::print(t)?;
+    let c = &report.categorized;
+    eprintln!(
+        "categorized: {} by your rules, {} from your history, {} by the built-in lexicon{}; {} left for `smartspend review`",
+        c.rule,
+        c.learned,
+        c.lexicon,
+        report
+            .ai
+            .as_ref()
+            .map_or(String::new(), |_| format!(", {} by the remote AI", c.ai)),
+        c.uncategorized
+    );
+    if let Some(o) = &report.ai {
+        eprintln!("{}", o.describe());
+    }
     if args.dry_run {
         eprintln!("dry run: nothing was written");
     }
     Ok(())
+}
+
+/// The remote AI over what this import left uncategorized, in its own transaction.
+fn ask_ai(
+    ledger: &mut crate::ledger::Ledger,
+    remote: &ai::Remote,
+    after_id: i64,
+    ctx: &Ctx,
+) -> Result<ai::Outcome> {
+    let tx = ledger.write()?;
+    let outcome = ai::categorize(&tx, remote, after_id, true, &ai_bar(ctx))?;
+    tx.commit().context("saving the remote AI's answers")?;
+    Ok(outcome)
+}
+
+/// A bar for remote questions, on a terminal only.
+pub fn ai_bar(ctx: &Ctx) -> ProgressBar {
+    if !ctx.interactive {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} merchants {eta}")
+            .expect("valid template"),
+    );
+    bar
 }
 
 fn progress_bar(path: &Path, ctx: &Ctx) -> ProgressBar {

@@ -1,5 +1,6 @@
 //! Command glue: read args, call the domain, hand the result to `output`.
 
+mod ai;
 mod budget;
 mod categories;
 mod categorize;
@@ -57,6 +58,7 @@ pub fn run(cli: Cli, env: HashMap<String, String>) -> Result<()> {
         Command::Categories(cmd) => categories::run(cmd, &ctx),
         Command::Rules(cmd) => rules::run(cmd, &ctx),
         Command::Categorize(args) => categorize::run(&args, &ctx),
+        Command::Ai(cmd) => ai::run(cmd, &ctx),
         Command::Status(args) => status::run(&args, &ctx),
         Command::Config(cmd) => config::run(cmd, &ctx),
         Command::Completions(_) | Command::Redact(_) => unreachable!("handled above"),
@@ -111,6 +113,8 @@ pub struct Ctx {
     env_passphrase: Option<Passphrase>,
     env_new_passphrase: Option<Passphrase>,
     keystore: Option<Box<dyn KeyStore>>,
+    /// The environment, without the passphrases.
+    env: HashMap<String, String>,
     /// Prompts are possible (stdin and stderr are terminals, or a test forces it).
     pub interactive: bool,
     pub color: bool,
@@ -175,6 +179,7 @@ impl Ctx {
                 None => chrono::Local::now().date_naive(),
             },
             settings,
+            env,
         })
     }
 
@@ -281,6 +286,51 @@ impl Ctx {
         Ok((user, ledger, source))
     }
 
+    /// An API key: from `command` if set, else the environment variable `env_name`, else
+    /// the keyring under the first of `accounts` that holds one. None when there is none
+    /// (a local server may need none).
+    pub fn api_key(
+        &self,
+        command: &str,
+        env_name: &str,
+        accounts: &[&str],
+    ) -> Result<Option<zeroize::Zeroizing<String>>> {
+        if !command.trim().is_empty() {
+            return Ok(Some(run_secret_command(command, "api_key_command")?));
+        }
+        if let Some(key) = self.env.get(env_name).filter(|k| !k.trim().is_empty()) {
+            return Ok(Some(zeroize::Zeroizing::new(key.trim().to_string())));
+        }
+        for account in accounts {
+            if let Some(Ok(Some(key))) = self.keystore().map(|s| s.get_secret(account)) {
+                return Ok(Some(key));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Whether the environment variable `name` is set and not empty.
+    pub fn has_env(&self, name: &str) -> bool {
+        self.env.get(name).is_some_and(|v| !v.trim().is_empty())
+    }
+
+    /// The remote AI provider of `[ai]`, unless none is set or `no_ai`.
+    pub fn remote_ai(&self, no_ai: bool) -> Result<Option<crate::ai::Remote>> {
+        let cfg = &self.settings.config.ai;
+        let Some(kind) = crate::ai::Kind::parse(&cfg.provider).filter(|_| !no_ai) else {
+            return Ok(None);
+        };
+        let env_name = Some(cfg.api_key_env.trim())
+            .filter(|e| !e.is_empty())
+            .unwrap_or(kind.default_key_env());
+        let key = self.api_key(
+            &cfg.api_key_command,
+            env_name,
+            &[&api_key_account(kind.name())],
+        )?;
+        Ok(crate::ai::Remote::new(cfg, key)?)
+    }
+
     /// Fails with a hint unless prompts are possible.
     pub fn require_terminal(&self, what: &str, hint: &str) -> Result<()> {
         if self.interactive {
@@ -295,8 +345,20 @@ impl Ctx {
     }
 }
 
-/// Runs `passphrase_command` through the shell and takes its standard output.
+/// The keyring account of a provider's API key.
+pub fn api_key_account(provider: &str) -> String {
+    format!("api-key:{provider}")
+}
+
+/// Runs `passphrase_command` through the shell and takes the first line it prints.
 fn run_passphrase_command(cmd: &str) -> Result<Passphrase> {
+    let line = run_secret_command(cmd, "passphrase_command")?;
+    Ok(Passphrase::new(line.to_string()))
+}
+
+/// Runs a command that prints a secret (`setting` names it in errors) and takes the first
+/// line of its output: like `pass`, later lines may hold notes.
+fn run_secret_command(cmd: &str, setting: &str) -> Result<zeroize::Zeroizing<String>> {
     let mut shell = if cfg!(windows) {
         let mut c = Process::new("cmd");
         c.arg("/C");
@@ -311,16 +373,14 @@ fn run_passphrase_command(cmd: &str) -> Result<Passphrase> {
         .stdin(Stdio::inherit())
         .stderr(Stdio::inherit())
         .output()
-        .with_context(|| format!("running passphrase_command `{cmd}`"))?;
+        .with_context(|| format!("running {setting} `{cmd}`"))?;
     if !out.status.success() {
-        bail!("passphrase_command `{cmd}` failed ({})", out.status);
+        bail!("{setting} `{cmd}` failed ({})", out.status);
     }
     let text = zeroize::Zeroizing::new(out.stdout);
-    let text = std::str::from_utf8(&text).with_context(|| {
-        format!("passphrase_command `{cmd}` printed something that is not UTF-8")
-    })?;
-    // Like `pass`, the first line is the passphrase; later lines may hold notes.
-    Ok(Passphrase::new(
+    let text = std::str::from_utf8(&text)
+        .with_context(|| format!("{setting} `{cmd}` printed something that is not UTF-8"))?;
+    Ok(zeroize::Zeroizing::new(
         text.lines().next().unwrap_or("").to_string(),
     ))
 }

@@ -1,4 +1,5 @@
-//! Where `smartspend unlock` keeps derived keys: the OS keyring, or (in tests) a folder.
+//! Where `smartspend unlock` keeps derived keys, and `smartspend ai key set` API keys: the
+//! OS keyring, or (in tests) a folder.
 //!
 //! The keyring is a convenience, never the only way in: on headless machines, in CI and
 //! under cron there is often no keyring service, and every error here must let the caller
@@ -7,6 +8,8 @@
 use std::fs;
 use std::io::Write;
 use std::path::PathBuf;
+
+use zeroize::Zeroizing;
 
 use super::Key;
 
@@ -23,14 +26,27 @@ pub enum KeyStoreError {
     },
 }
 
-/// A store of ledger keys by account name.
+/// A store of secrets by account name: ledger keys (as hex) and API keys.
 pub trait KeyStore {
-    fn get(&self, account: &str) -> Result<Option<Key>, KeyStoreError>;
-    fn set(&self, account: &str, key: &Key) -> Result<(), KeyStoreError>;
+    fn get_secret(&self, account: &str) -> Result<Option<Zeroizing<String>>, KeyStoreError>;
+    fn set_secret(&self, account: &str, secret: &str) -> Result<(), KeyStoreError>;
     /// Removes an entry; returns whether there was one.
     fn delete(&self, account: &str) -> Result<bool, KeyStoreError>;
     /// Short name for messages ("OS keyring").
     fn name(&self) -> &'static str;
+
+    fn get(&self, account: &str) -> Result<Option<Key>, KeyStoreError> {
+        match self.get_secret(account)? {
+            Some(text) => Key::from_hex(text.trim())
+                .map(Some)
+                .ok_or_else(|| KeyStoreError::BadEntry(account.into())),
+            None => Ok(None),
+        }
+    }
+
+    fn set(&self, account: &str, key: &Key) -> Result<(), KeyStoreError> {
+        self.set_secret(account, &key.to_hex())
+    }
 }
 
 const SERVICE: &str = "smartspend";
@@ -45,22 +61,17 @@ impl OsKeyring {
 }
 
 impl KeyStore for OsKeyring {
-    fn get(&self, account: &str) -> Result<Option<Key>, KeyStoreError> {
+    fn get_secret(&self, account: &str) -> Result<Option<Zeroizing<String>>, KeyStoreError> {
         match Self::entry(account)?.get_password() {
-            Ok(text) => {
-                let text = zeroize::Zeroizing::new(text);
-                Key::from_hex(&text)
-                    .map(Some)
-                    .ok_or_else(|| KeyStoreError::BadEntry(account.into()))
-            }
+            Ok(text) => Ok(Some(Zeroizing::new(text))),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(KeyStoreError::Unavailable(e.to_string())),
         }
     }
 
-    fn set(&self, account: &str, key: &Key) -> Result<(), KeyStoreError> {
+    fn set_secret(&self, account: &str, secret: &str) -> Result<(), KeyStoreError> {
         Self::entry(account)?
-            .set_password(&key.to_hex())
+            .set_password(secret)
             .map_err(|e| KeyStoreError::Unavailable(e.to_string()))
     }
 
@@ -102,21 +113,19 @@ impl FolderKeyStore {
 }
 
 impl KeyStore for FolderKeyStore {
-    fn get(&self, account: &str) -> Result<Option<Key>, KeyStoreError> {
+    fn get_secret(&self, account: &str) -> Result<Option<Zeroizing<String>>, KeyStoreError> {
         match fs::read_to_string(self.path(account)) {
-            Ok(text) => Key::from_hex(&zeroize::Zeroizing::new(text))
-                .map(Some)
-                .ok_or_else(|| KeyStoreError::BadEntry(account.into())),
+            Ok(text) => Ok(Some(Zeroizing::new(text))),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(self.io(e)),
         }
     }
 
-    fn set(&self, account: &str, key: &Key) -> Result<(), KeyStoreError> {
+    fn set_secret(&self, account: &str, secret: &str) -> Result<(), KeyStoreError> {
         crate::fsutil::create_private_dir(&self.dir).map_err(|e| self.io(e))?;
         let mut f = crate::fsutil::create_private_file(&self.path(account), true)
             .map_err(|e| self.io(e))?;
-        f.write_all(key.to_hex().as_bytes()).map_err(|e| self.io(e))
+        f.write_all(secret.as_bytes()).map_err(|e| self.io(e))
     }
 
     fn delete(&self, account: &str) -> Result<bool, KeyStoreError> {

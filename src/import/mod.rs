@@ -153,6 +153,7 @@ pub struct Tiers {
     pub rule: u64,
     pub learned: u64,
     pub lexicon: u64,
+    pub ai: u64,
     pub uncategorized: u64,
 }
 

@@ -3,6 +3,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod ai;
 mod categorize;
 mod coach;
 mod import;
