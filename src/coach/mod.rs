@@ -1,7 +1,8 @@
 //! The monthly coaching report: a facts pack built from the month's figures (aggregates
-//! and redacted merchant names only), and a report written from it by smartspend's own
-//! rules. (The issue on the coaching report adds an LLM that writes the words around the
-//! same figures; this is also its fallback.)
+//! and redacted merchant names only), and a report written from it by a language model
+//! (`llm`) or by smartspend's own rules, which are also the fallback when the model fails.
+
+pub mod llm;
 
 use serde::{Deserialize, Serialize};
 
@@ -169,17 +170,22 @@ pub fn facts(report: &Report, month: &str, last_actions: &[Action]) -> Option<Fa
     })
 }
 
-/// A report written by smartspend's own rules, as Markdown, and its three actions.
-pub fn builtin(f: &Facts) -> (String, Vec<Action>) {
+/// An amount of the facts' currency as the report writes it: `1234.50 EUR`.
+pub fn money_text(f: &Facts, minor: i64) -> String {
     let cur = f.currency.as_str();
-    let m = |minor: i64| {
-        format!(
-            "{} {cur}",
-            money::format_minor(minor, money::exponent(cur).unwrap_or(2))
-        )
-    };
-    let unit = 10i64.pow(money::exponent(cur).unwrap_or(2));
-    let pct = |r: Option<f64>| r.map_or("-".to_string(), |r| format!("{:.0}%", r * 100.0));
+    format!(
+        "{} {cur}",
+        money::format_minor(minor, money::exponent(cur).unwrap_or(2))
+    )
+}
+
+fn pct(r: Option<f64>) -> String {
+    r.map_or("-".to_string(), |r| format!("{:.0}%", r * 100.0))
+}
+
+/// The title and the key-figures table, which smartspend always writes itself.
+pub fn key_figures(f: &Facts) -> String {
+    let m = |minor: i64| money_text(f, minor);
     let mut out = format!("# Your money in {}\n\n", f.month);
     out.push_str("| | this month | last month | 3-month average |\n|---|---:|---:|---:|\n");
     let avg = f.average_3_months.as_ref();
@@ -211,6 +217,47 @@ pub fn builtin(f: &Facts) -> (String, Vec<Action>) {
         pct(f.previous_month.savings_rate),
         pct(avg.and_then(|a| a.savings_rate))
     ));
+    out
+}
+
+/// The sections under the table: what went well, what to watch, three things to do.
+pub fn sections(well: &[String], watch: &[String], actions: &[Action]) -> String {
+    let mut out = String::new();
+    let section = |out: &mut String, title: &str, items: &[String], none: &str| {
+        out.push_str(&format!("## {title}\n\n"));
+        if items.is_empty() {
+            out.push_str(&format!("- {none}\n"));
+        }
+        for i in items {
+            out.push_str(&format!("- {i}\n"));
+        }
+        out.push('\n');
+    };
+    section(
+        &mut out,
+        "What went well",
+        well,
+        "Nothing stood out this month.",
+    );
+    section(
+        &mut out,
+        "What to watch",
+        watch,
+        "Nothing out of the ordinary.",
+    );
+    out.push_str("## Three things to do\n\n");
+    for (i, a) in actions.iter().enumerate() {
+        out.push_str(&format!("{}. {}\n", i + 1, a.text));
+    }
+    out
+}
+
+/// A report written by smartspend's own rules, as Markdown, and its three actions.
+pub fn builtin(f: &Facts) -> (String, Vec<Action>) {
+    let cur = f.currency.as_str();
+    let m = |minor: i64| money_text(f, minor);
+    let unit = 10i64.pow(money::exponent(cur).unwrap_or(2));
+    let avg = f.average_3_months.as_ref();
 
     // Categories against what they usually cost (or last month, without history).
     let usual = |c: &CategoryFact| c.average_3_months.unwrap_or(c.previous_month);
@@ -422,32 +469,6 @@ pub fn builtin(f: &Facts) -> (String, Vec<Action>) {
         });
     }
     actions.truncate(3);
-
-    let section = |out: &mut String, title: &str, items: &[String], none: &str| {
-        out.push_str(&format!("## {title}\n\n"));
-        if items.is_empty() {
-            out.push_str(&format!("- {none}\n"));
-        }
-        for i in items {
-            out.push_str(&format!("- {i}\n"));
-        }
-        out.push('\n');
-    };
-    section(
-        &mut out,
-        "What went well",
-        &well,
-        "Nothing stood out this month.",
-    );
-    section(
-        &mut out,
-        "What to watch",
-        &watch,
-        "Nothing out of the ordinary.",
-    );
-    out.push_str("## Three things to do\n\n");
-    for (i, a) in actions.iter().enumerate() {
-        out.push_str(&format!("{}. {}\n", i + 1, a.text));
-    }
-    (out, actions)
+    let text = key_figures(f) + &sections(&well, &watch, &actions);
+    (text, actions)
 }

@@ -101,23 +101,62 @@ pub fn run(args: &CoachArgs, ctx: &Ctx) -> Result<()> {
             let Some(facts) = coach::facts(&report, &month, &last_actions) else {
                 bail!("there are no transactions in {month} to write about");
             };
+            let llm = ctx.llm()?;
             if args.dry_run {
-                eprintln!(
-                    "dry run: no language model is configured, so nothing would be sent; this is the facts pack a model would get"
-                );
-                return output::print_json(&facts);
+                return match &llm {
+                    Some((_, url, model)) => {
+                        eprintln!(
+                            "dry run: nothing was sent; this is exactly what would be sent to {url}/chat/completions"
+                        );
+                        output::print_json(&coach::llm::request(model, &facts))
+                    }
+                    None => {
+                        eprintln!(
+                            "dry run: no language model is configured, so nothing would be sent; this is the facts pack a model would get"
+                        );
+                        output::print_json(&facts)
+                    }
+                };
             }
-            let (text, actions) = coach::builtin(&facts);
-            let body = format!("{text}\n{BUILTIN_NOTE}\n");
+            let written = llm.as_ref().map(|(client, url, model)| {
+                coach::llm::write(client, url, model, &facts)
+                    .map_err(|e| format!("the language model at {url} failed: {e}"))
+            });
+            let (body, actions, source, model) = match written {
+                Some(Ok((text, actions))) => {
+                    let model = llm.as_ref().map(|l| l.2.clone());
+                    let body = format!(
+                        "{}{text}\n_Written by the language model {} from the facts pack; the figures in the table are smartspend's own._\n",
+                        coach::key_figures(&facts),
+                        model.as_deref().unwrap_or_default()
+                    );
+                    (body, actions, "llm", model)
+                }
+                failed => {
+                    let (text, actions) = coach::builtin(&facts);
+                    let note = match failed {
+                        Some(Err(why)) => {
+                            eprintln!(
+                                "smartspend: warning: {why}; smartspend wrote the report itself"
+                            );
+                            format!(
+                                "_Written by smartspend's own rules from the figures above: {why}._"
+                            )
+                        }
+                        _ => BUILTIN_NOTE.to_string(),
+                    };
+                    (format!("{text}\n{note}\n"), actions, "builtin", None)
+                }
+            };
             let stored = Stored { facts, actions };
             let tx = ledger.write()?;
             tx.execute(
                 "INSERT INTO coach_reports (month, source, model, facts_json, body)
-                 VALUES (?1, 'builtin', NULL, ?2, ?3)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (month) DO UPDATE SET source = excluded.source,
                      model = excluded.model, facts_json = excluded.facts_json,
                      body = excluded.body, created_at = excluded.created_at",
-                params![month, serde_json::to_string(&stored)?, body],
+                params![month, source, model, serde_json::to_string(&stored)?, body],
             )?;
             tx.commit()?;
             let rendered = match args.format {
@@ -126,7 +165,7 @@ pub fn run(args: &CoachArgs, ctx: &Ctx) -> Result<()> {
                 CoachFormat::Json => {
                     serde_json::to_string_pretty(&serde_json::json!({
                         "month": month,
-                        "source": "builtin",
+                        "source": source,
                         "facts": stored.facts,
                         "actions": stored.actions,
                         "body": body,

@@ -331,6 +331,39 @@ impl Ctx {
         Ok(crate::ai::Remote::new(cfg, key)?)
     }
 
+    /// The language model of `[llm]` for coaching reports, unless none is set: its client,
+    /// address and model.
+    pub fn llm(&self) -> Result<Option<(crate::ai::http::Client, String, String)>> {
+        let cfg = &self.settings.config.llm;
+        if cfg.base_url.trim().is_empty() {
+            return Ok(None);
+        }
+        if cfg.model.trim().is_empty() {
+            bail!("[llm] has a base_url but no model; set `model` (SMARTSPEND_LLM_MODEL)");
+        }
+        let env_name = Some(cfg.api_key_env.trim())
+            .filter(|e| !e.is_empty())
+            .unwrap_or("OPENAI_API_KEY");
+        let key = self.api_key(
+            &cfg.api_key_command,
+            env_name,
+            &[&api_key_account("llm"), &api_key_account("openai")],
+        )?;
+        let client = crate::ai::http::Client::new(
+            key,
+            crate::ai::http::Options {
+                timeout: std::time::Duration::from_secs_f64(cfg.timeout_secs),
+                retries: cfg.retries,
+                backoff: std::time::Duration::from_millis(500),
+            },
+        )?;
+        Ok(Some((
+            client,
+            cfg.base_url.trim().to_string(),
+            cfg.model.trim().to_string(),
+        )))
+    }
+
     /// Fails with a hint unless prompts are possible.
     pub fn require_terminal(&self, what: &str, hint: &str) -> Result<()> {
         if self.interactive {
