@@ -43,6 +43,7 @@ const AMOUNTS: &[&str] = &[
     "spent",
     "previous_month",
     "average_3_months",
+    "average_12_months",
     "budget",
     "monthly_cost",
     "amount",
@@ -250,9 +251,14 @@ fn unknown_figures(f: &Facts, text: &str) -> Vec<String> {
     }
     let percent_of = |now: i64, usual: i64| (usual != 0).then(|| (now - usual) * 100 / usual);
     for c in &f.categories {
-        for usual in [Some(c.previous_month), c.average_3_months, c.budget]
-            .into_iter()
-            .flatten()
+        for usual in [
+            Some(c.previous_month),
+            c.average_3_months,
+            c.average_12_months,
+            c.budget,
+        ]
+        .into_iter()
+        .flatten()
         {
             percents.extend(percent_of(c.spent, usual).map(i64::abs));
         }
@@ -331,6 +337,7 @@ mod tests {
                 spent: 64_000,
                 previous_month: 40_000,
                 average_3_months: Some(42_000),
+                average_12_months: None,
                 budget: Some(50_000),
             }],
             recurring: vec![],

@@ -53,6 +53,7 @@ pub struct CategoryFact {
     pub spent: i64,
     pub previous_month: i64,
     pub average_3_months: Option<i64>,
+    pub average_12_months: Option<i64>,
     pub budget: Option<i64>,
 }
 
@@ -109,6 +110,7 @@ pub fn facts(report: &Report, month: &str, last_actions: &[Action]) -> Option<Fa
             spent: l.spent,
             previous_month: l.previous,
             average_3_months: l.average_3_months,
+            average_12_months: l.average_12_months,
             budget: l.budget,
         })
         .collect();

@@ -86,6 +86,7 @@ pub struct CategoryLine {
     pub share: f64,
     pub previous: i64,
     pub average_3_months: Option<i64>,
+    pub average_12_months: Option<i64>,
     pub budget: Option<i64>,
 }
 
@@ -220,19 +221,22 @@ pub fn build(conn: &Connection, opts: &Options) -> rusqlite::Result<Report> {
                 Totals::finish(sum(|t| t.income), sum(|t| t.spending))
             })
         };
-        let avg3_by_category = month_flows(start - Months::new(3), 3).map(|ms| {
-            let mut sums: BTreeMap<Option<i64>, i64> = BTreeMap::new();
-            for m in &ms {
-                for (c, f) in m {
-                    if let Some(s) = spent(*c, *f, &kinds) {
-                        *sums.entry(*c).or_default() += s;
+        let by_category = |n: u32| {
+            month_flows(start - Months::new(n), n).map(|ms| {
+                let mut sums: BTreeMap<Option<i64>, i64> = BTreeMap::new();
+                for m in &ms {
+                    for (c, f) in m {
+                        if let Some(s) = spent(*c, *f, &kinds) {
+                            *sums.entry(*c).or_default() += s;
+                        }
                     }
                 }
-            }
-            sums.into_iter()
-                .map(|(c, s)| (c, (s as f64 * months / 3.0).round() as i64))
-                .collect::<BTreeMap<_, _>>()
-        });
+                sums.into_iter()
+                    .map(|(c, s)| (c, (s as f64 * months / f64::from(n)).round() as i64))
+                    .collect::<BTreeMap<_, _>>()
+            })
+        };
+        let (avg3_by_category, avg12_by_category) = (by_category(3), by_category(12));
         let mut categories: Vec<CategoryLine> = vec![];
         let mut seen: Vec<Option<i64>> = vec![];
         for (c, f) in now_c.iter().chain(before_c.iter()) {
@@ -260,6 +264,9 @@ pub fn build(conn: &Connection, opts: &Options) -> rusqlite::Result<Report> {
                 average_3_months: avg3_by_category
                     .as_ref()
                     .map(|a| a.get(c).copied().unwrap_or(0)),
+                average_12_months: avg12_by_category
+                    .as_ref()
+                    .map(|a| a.get(c).copied().unwrap_or(0)),
                 budget: c.and_then(|id| budgets.get(&(id, currency.clone())).copied()),
             });
         }
@@ -272,6 +279,7 @@ pub fn build(conn: &Connection, opts: &Options) -> rusqlite::Result<Report> {
                     share: 0.0,
                     previous: 0,
                     average_3_months: None,
+                    average_12_months: None,
                     budget: Some(*b),
                 });
             }
