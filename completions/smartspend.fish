@@ -48,7 +48,7 @@ complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "redact" -d 'P
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "categories" -d 'List, add, rename and remove categories'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "rules" -d 'Manage categorization rules'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "categorize" -d 'Re-run categorization over the ledger'
-complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "ai" -d 'API keys and cached answers of the remote AI ([ai] and [llm] in config.toml)'
+complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "ai" -d 'API keys and cached answers of the remote AI (the ai and llm sections of config.toml)'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "status" -d 'Unlock the ledger and show what it holds'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "config" -d 'Show or create the configuration'
 complete -c smartspend -n "__fish_smartspend_needs_command" -f -a "completions" -d 'Print shell completions, or write them and the man page to a folder'
@@ -594,7 +594,7 @@ complete -c smartspend -n "__fish_smartspend_using_subcommand ai; and __fish_see
 always\t''
 never\t''"
 complete -c smartspend -n "__fish_smartspend_using_subcommand ai; and __fish_seen_subcommand_from key" -s h -l help -d 'Print help'
-complete -c smartspend -n "__fish_smartspend_using_subcommand ai; and __fish_seen_subcommand_from key" -f -a "set" -d 'Store the key of a provider: huggingface, openai or llm (default: the [ai] provider)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand ai; and __fish_seen_subcommand_from key" -f -a "set" -d 'Store the key of a provider: huggingface, openai or llm (default: the provider in use)'
 complete -c smartspend -n "__fish_smartspend_using_subcommand ai; and __fish_seen_subcommand_from key" -f -a "remove" -d 'Remove a stored key'
 complete -c smartspend -n "__fish_smartspend_using_subcommand ai; and __fish_seen_subcommand_from key" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smartspend -n "__fish_smartspend_using_subcommand ai; and __fish_seen_subcommand_from status" -l home -d 'Keep config and users under DIR instead of the platform\'s folders [env: SMARTSPEND_HOME]' -r -F
@@ -675,7 +675,7 @@ complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fi
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export coach redact categories rules categorize ai status config completions help" -f -a "categories" -d 'List, add, rename and remove categories'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export coach redact categories rules categorize ai status config completions help" -f -a "rules" -d 'Manage categorization rules'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export coach redact categories rules categorize ai status config completions help" -f -a "categorize" -d 'Re-run categorization over the ledger'
-complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export coach redact categories rules categorize ai status config completions help" -f -a "ai" -d 'API keys and cached answers of the remote AI ([ai] and [llm] in config.toml)'
+complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export coach redact categories rules categorize ai status config completions help" -f -a "ai" -d 'API keys and cached answers of the remote AI (the ai and llm sections of config.toml)'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export coach redact categories rules categorize ai status config completions help" -f -a "status" -d 'Unlock the ledger and show what it holds'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export coach redact categories rules categorize ai status config completions help" -f -a "config" -d 'Show or create the configuration'
 complete -c smartspend -n "__fish_smartspend_using_subcommand help; and not __fish_seen_subcommand_from user unlock lock import imports profiles tx review report budget export coach redact categories rules categorize ai status config completions help" -f -a "completions" -d 'Print shell completions, or write them and the man page to a folder'

@@ -97,7 +97,7 @@ pub enum Command {
     Rules(RulesCommand),
     /// Re-run categorization over the ledger
     Categorize(CategorizeArgs),
-    /// API keys and cached answers of the remote AI ([ai] and [llm] in config.toml)
+    /// API keys and cached answers of the remote AI (the ai and llm sections of config.toml)
     #[command(subcommand)]
     Ai(AiCommand),
     /// Unlock the ledger and show what it holds
@@ -487,7 +487,7 @@ pub enum AiCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum AiKeyCommand {
-    /// Store the key of a provider: huggingface, openai or llm (default: the [ai] provider)
+    /// Store the key of a provider: huggingface, openai or llm (default: the provider in use)
     Set {
         #[arg(value_name = "PROVIDER", value_parser = ["huggingface", "openai", "llm"])]
         provider: Option<String>,
