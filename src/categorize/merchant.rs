@@ -135,6 +135,19 @@ const PREFIXES: &[&str] = &[
     "lastschrifteinzug",
     "pasnr",
     "nr",
+    // Italian and Portuguese
+    "pagamento",
+    "acquisto",
+    "addebito",
+    "sdd",
+    "carta",
+    "elec",
+    // Canadian debit, South African card acquirers, AU/NZ and ZA channel words
+    "interac",
+    "yoco",
+    "eft",
+    "df",
+    "settlement",
 ];
 
 /// Channel and transfer wording of several words that opens a line: who is paid comes
@@ -200,6 +213,9 @@ const PHRASES: &[&str] = &[
     "sepa credit",
     "sepa debit",
     "credit transfer",
+    "direct credit",
+    // Kiwibank and BNZ: POS W/D (withdrawal at a point of sale)
+    "w d",
     // PayPal's European company, which collects for the merchant named after it
     "europe s a r l et cie s c a",
     "europe s a r l et cie",
@@ -393,7 +409,7 @@ const REGIONS: &[&str] = &[
     "nl", "nld", "de", "deu", "fr", "fra", "es", "esp", "it", "ita", "ie", "irl", "be", "bel",
     "at", "aut", "za", "zaf", "rsa", "au", "aus", "ch", "che", "lu", "lux", "pt", "prt", "dk",
     "dnk", "se", "swe", "no", "nor", "fi", "fin", "pl", "pol", "nz", "nzl", "ca", "can", "on",
-    "bc", "qc", "ab",
+    "bc", "qc", "ab", "mb", "sk", "ns", "nb", "pe", "nu", "yt",
 ];
 
 /// First words of two-word city names, so that `SAN FRANCISCO CA` goes whole.

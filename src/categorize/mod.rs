@@ -158,7 +158,7 @@ impl Categorizer {
         {
             learned
         } else {
-            surest(learned, self.from_lexicon(s.merchant_key))
+            surest(learned, self.from_lexicon(s.merchant_key, s.amount))
         };
         if best
             .as_ref()
@@ -208,13 +208,47 @@ impl Categorizer {
         })
     }
 
-    pub fn from_lexicon(&self, merchant_key: &str) -> Option<Decision> {
+    /// The lexicon's entry for the merchant. Income entries (employers, benefits) say
+    /// nothing about money going out: that is a repayment or a tax payment.
+    pub fn from_lexicon(&self, merchant_key: &str, amount: i64) -> Option<Decision> {
         let name = self.lexicon.lookup(merchant_key)?;
+        if name == "Income" && amount < 0 {
+            return None;
+        }
         Some(Decision {
             category_id: *self.lexicon_ids.get(&name.to_lowercase())?,
             source: Source::Lexicon,
             rule_id: None,
             confidence: LEXICON_CONFIDENCE,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lexicon_says_income_only_for_money_coming_in() {
+        let categories = [(1, "Income".to_string()), (2, "Groceries".to_string())];
+        let c = Categorizer::new(
+            RuleSet::compile(vec![]).unwrap(),
+            Model::default(),
+            &categories,
+            0.6,
+        );
+        let decide = |description: &str, amount: i64| {
+            c.decide(&Subject {
+                description,
+                merchant_key: &merchant::merchant_key(description),
+                amount,
+                exponent: 2,
+                account_id: 1,
+            })
+            .map(|d| d.category_id)
+        };
+        assert_eq!(decide("PAYROLL ACME CORP", 250_000), Some(1));
+        assert_eq!(decide("PAYROLL ACME CORP", -250_000), None);
+        assert_eq!(decide("LIDL 1234", -2_000), Some(2));
     }
 }

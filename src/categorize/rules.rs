@@ -201,6 +201,9 @@ pub struct RuleSet {
     literal_rules: Vec<usize>,
     regexes: Option<RegexSet>,
     regex_rules: Vec<usize>,
+    /// The best rank of any regex rule: when a rule ranked better already matched, the
+    /// regexes need not run.
+    best_regex_rank: u32,
     merchants: HashMap<String, Vec<usize>>,
 }
 
@@ -278,9 +281,15 @@ impl RuleSet {
         for (pos, &i) in order.iter().enumerate() {
             rank[i] = pos as u32;
         }
+        let best_regex_rank = regex_rules
+            .iter()
+            .map(|&i| rank[i])
+            .min()
+            .unwrap_or(u32::MAX);
         Ok(RuleSet {
             rules,
             rank,
+            best_regex_rank,
             literals,
             literal_rules,
             regexes,
@@ -308,21 +317,36 @@ impl RuleSet {
 
     /// The rule that wins, if any matches.
     pub fn best(&self, s: &Subject<'_>) -> Option<&Rule> {
-        let mut best: Option<usize> = None;
-        self.each_match(s, |i| {
-            if best.is_none_or(|b| self.rank[i] < self.rank[b]) {
-                best = Some(i);
+        let best = std::cell::Cell::new(None::<usize>);
+        let mut take = |i: usize| {
+            if best.get().is_none_or(|b| self.rank[i] < self.rank[b]) {
+                best.set(Some(i));
             }
-        });
-        best.map(|i| &self.rules[i])
+        };
+        self.literal_and_merchant_matches(s, &mut take);
+        if best
+            .get()
+            .is_none_or(|b| self.rank[b] > self.best_regex_rank)
+        {
+            self.regex_matches(s, &mut take);
+        }
+        best.get().map(|i| &self.rules[i])
     }
 
     fn each_match(&self, s: &Subject<'_>, mut hit: impl FnMut(usize)) {
-        let mut consider = |i: usize| {
-            if self.conditions_hold(&self.rules[i], s) {
-                hit(i);
+        self.literal_and_merchant_matches(s, &mut hit);
+        self.regex_matches(s, &mut hit);
+    }
+
+    /// Literal and merchant rules that match and whose conditions hold.
+    fn literal_and_merchant_matches(&self, s: &Subject<'_>, hit: &mut impl FnMut(usize)) {
+        if let Some(list) = self.merchants.get(s.merchant_key) {
+            for &i in list {
+                if self.conditions_hold(&self.rules[i], s) {
+                    hit(i);
+                }
             }
-        };
+        }
         if let Some(ac) = &self.literals {
             let text = s.description.as_bytes();
             for m in ac.find_overlapping_iter(s.description) {
@@ -335,17 +359,21 @@ impl RuleSet {
                         continue;
                     }
                 }
-                consider(i);
+                if self.conditions_hold(&self.rules[i], s) {
+                    hit(i);
+                }
             }
         }
+    }
+
+    /// Regex rules that match and whose conditions hold.
+    fn regex_matches(&self, s: &Subject<'_>, hit: &mut impl FnMut(usize)) {
         if let Some(set) = &self.regexes {
             for k in set.matches(s.description).iter() {
-                consider(self.regex_rules[k]);
-            }
-        }
-        if let Some(list) = self.merchants.get(s.merchant_key) {
-            for &i in list {
-                consider(i);
+                let i = self.regex_rules[k];
+                if self.conditions_hold(&self.rules[i], s) {
+                    hit(i);
+                }
             }
         }
     }
@@ -460,5 +488,28 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.to_string().contains("rule 9"), "{err}");
+    }
+
+    #[test]
+    fn a_regex_rule_wins_when_it_ranks_first_and_is_skipped_when_it_cannot() {
+        let with = |regex_priority: i64| {
+            RuleSet::compile(vec![
+                Rule {
+                    priority: 5,
+                    ..rule(1, "roastery", MatchKind::Substring, "Dining")
+                },
+                Rule {
+                    priority: regex_priority,
+                    ..rule(2, r"coffee\s+beans", MatchKind::Regex, "Groceries")
+                },
+            ])
+            .unwrap()
+        };
+        let s = subject("COFFEE BEANS ROASTERY", "coffee beans roastery", -900);
+        assert_eq!(with(10).best(&s).unwrap().id, 2);
+        assert_eq!(with(0).best(&s).unwrap().id, 1);
+        assert_eq!(with(0).matching(&s).len(), 2);
+        let only_regex = subject("COFFEE  BEANS 4411", "coffee beans", -900);
+        assert_eq!(with(0).best(&only_regex).unwrap().id, 2);
     }
 }

@@ -313,7 +313,7 @@ pub fn run(cmd: RulesCommand, ctx: &Ctx) -> Result<()> {
             ));
             rows.push((
                 "lexicon".into(),
-                match categorizer.from_lexicon(&key) {
+                match categorizer.from_lexicon(&key, amount) {
                     Some(d) => name(d.category_id),
                     None => "no entry".into(),
                 },
