@@ -301,4 +301,34 @@ mod tests {
         }
         assert_eq!(Lexicon::builtin().len(), entries);
     }
+
+    /// Every merchant of the lexicon is reached from a realistic statement line through
+    /// merchant normalization: a change to either that breaks one shows here.
+    #[test]
+    fn statement_lines_of_lexicon_merchants_find_their_entry() {
+        let lex = Lexicon::builtin();
+        let mut wrong = vec![];
+        let mut total = 0;
+        for line in include_str!("../../fixtures/lexicon/examples.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (descriptor, category) = line.split_once('\t').expect("two fields");
+            total += 1;
+            let key = crate::categorize::merchant::merchant_key(descriptor);
+            let got = lex.lookup(&key);
+            if got != Some(category) {
+                wrong.push(format!(
+                    "{descriptor} -> `{key}` -> {got:?}, not {category}"
+                ));
+            }
+        }
+        assert!(total > 3000, "{total} examples");
+        assert!(
+            wrong.is_empty(),
+            "{} of {total}:\n{}",
+            wrong.len(),
+            wrong.join("\n")
+        );
+    }
 }
