@@ -45,6 +45,15 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> Result<()> {
         skip_invalid: args.skip_invalid,
     };
     ledger.set_foreign_keys(false)?;
+    // A large import is written faster with a rollback journal (see `Ledger::bulk`).
+    let bulk = plan
+        .iter()
+        .map(|(path, _)| std::fs::metadata(path).map_or(0, |m| m.len()))
+        .sum::<u64>()
+        > 8 << 20;
+    if bulk {
+        ledger.bulk(true)?;
+    }
     let tx = ledger.write()?;
     let categorizer = Categorizer::load(&tx, ctx.settings.config.categorize.min_confidence)
         .context("loading rules")?;
@@ -76,8 +85,14 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> Result<()> {
             )?);
         }
         tx.rollback().context("rolling back the dry run")?;
+        if bulk {
+            ledger.bulk(false)?;
+        }
     } else {
         tx.commit().context("committing the import")?;
+        if bulk {
+            ledger.bulk(false)?;
+        }
         if let Some(remote) = &remote {
             match ask_ai(&mut ledger, remote, before, ctx) {
                 Ok(o) => outcome = Some(o),

@@ -166,6 +166,18 @@ impl Ledger {
             .map_err(|e| self.err(e))
     }
 
+    /// For a bulk write: a rollback journal instead of the write-ahead log, so that the
+    /// new pages are written once, not to the log and then again into the ledger at the
+    /// checkpoint. Other smartspend processes wait for the commit instead of reading
+    /// alongside. When another connection has the ledger open, the log stays (SQLite
+    /// refuses the switch), which is only slower. `bulk(false)` goes back.
+    pub fn bulk(&self, on: bool) -> Result<(), LedgerError> {
+        let mode = if on { "DELETE" } else { "WAL" };
+        self.conn
+            .query_row(&format!("PRAGMA journal_mode = {mode}"), [], |_| Ok(()))
+            .map_err(|e| self.err(e))
+    }
+
     pub fn err(&self, source: rusqlite::Error) -> LedgerError {
         LedgerError::Sqlite {
             path: self.path.clone(),
