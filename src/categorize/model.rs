@@ -53,9 +53,14 @@ const MAX_SHARED: usize = 16;
 
 /// How alike two merchant keys must be to count as one merchant.
 const SIMILAR: f64 = 0.5;
-/// Equal, or equal but for a plural or possessive `s` (`michaels`, `books`,
-/// `properties`).
+/// Equal, equal but for a plural or possessive `s` (`michaels`, `books`,
+/// `properties`), or one cut short from the other, as banks truncate and abbreviate
+/// (`boo` and `books`, `isl` and `island`, `dent` and `dentaire`).
 fn same_word(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() >= 3 && long.starts_with(short) {
+        return true;
+    }
     fn stem(w: &str) -> &str {
         match w.strip_suffix("ies").or_else(|| w.strip_suffix('y')) {
             Some(s) if s.len() >= 4 => s,
@@ -383,5 +388,19 @@ mod tests {
         ] {
             assert!(m.predict(key, -100).is_none(), "{key}");
         }
+    }
+
+    #[test]
+    fn words_cut_short_or_abbreviated_are_the_same_words() {
+        let m = Model::train([
+            fix("second chapter books", -1800, 3),
+            fix("cabinet dentaire rousseau", -6000, 4),
+        ]);
+        for (key, category) in [("second chapter boo", 3), ("cab dent rousseau", 4)] {
+            let (c, _) = m.predict(key, -100).unwrap_or_else(|| panic!("{key}"));
+            assert_eq!(c, category, "{key}");
+        }
+        // One telling word in common, even cut short, is not one merchant.
+        assert!(m.predict("chapter one cafe", -100).is_none());
     }
 }
