@@ -167,8 +167,12 @@ const PREFIXES: &[&str] = &[
     "bezahlung",
     "twint",
     "ecommerce",
-    // Canadian debit, South African card acquirers, AU/NZ and ZA channel words
+    // Canadian pre-authorized debit, debit, South African card acquirers, AU/NZ and ZA channel words
     "interac",
+    "pad",
+    "emis",
+    "paylib",
+    "bonifico",
     "yoco",
     "eft",
     "df",
@@ -239,6 +243,19 @@ const PHRASES: &[&str] = &[
     "sepa debit",
     "credit transfer",
     "direct credit",
+    "ch dd",
+    "card not present",
+    "faster payment received from",
+    "e transfer sent",
+    "e transfer received",
+    "send e tfr",
+    "sepa credit transfer",
+    "send money",
+    "point of sale",
+    "retail purchase",
+    "pago con tarjeta",
+    "e transfer to",
+    "e transfer from",
     // UK transaction codes written with a slash: D/D, S/O
     "d d",
     "s o",
@@ -315,6 +332,28 @@ const PHRASES: &[&str] = &[
     "transferencia a",
     "transferencia de",
     "transferencia recibida de",
+    "transferencia recibida",
+    // Italian
+    "bonifico istantaneo a",
+    "bonifico istantaneo da",
+    "bonifico a favore di",
+    "disposizione di bonifico",
+    "bonifico a",
+    "bonifico da",
+];
+
+/// Channel wording of several words that closes a line: how it was paid, not to whom.
+const CLOSING: &[&str] = &[
+    "direct debit",
+    "apple pay",
+    "google pay",
+    "samsung pay",
+    "standing order",
+    "debit order",
+    "card purchase",
+    "pos purchase",
+    "online payment",
+    "bill payment",
 ];
 
 /// Words that are not part of a merchant's name wherever they appear.
@@ -462,6 +501,8 @@ struct Sets {
     /// `PHRASES` split into words, by first word, longest first.
     phrases: HashMap<&'static str, Vec<Vec<&'static str>>>,
     noise: HashSet<&'static str>,
+    /// `CLOSING` split into words.
+    closing: Vec<Vec<&'static str>>,
     regions: HashSet<&'static str>,
     city_starts: HashSet<&'static str>,
 }
@@ -482,6 +523,7 @@ fn sets() -> &'static Sets {
             by_first
         },
         noise: NOISE.iter().copied().collect(),
+        closing: CLOSING.iter().map(|p| p.split(' ').collect()).collect(),
         regions: REGIONS.iter().copied().collect(),
         city_starts: CITY_STARTS.iter().copied().collect(),
     })
@@ -515,8 +557,21 @@ fn key_of(text: &str) -> Result<String, String> {
     let sets = sets();
     let folded = fold(text);
     let mut words: Vec<&str> = Vec::with_capacity(8);
-    for segment in folded.split('*').enumerate().map(|(i, s)| (i, s.trim())) {
-        let (i, seg) = segment;
+    let segments: Vec<&str> = folded.split('*').map(str::trim).collect();
+    for (i, seg) in segments.iter().copied().enumerate() {
+        // A processor's code before the first `*` (`TM *TICKETMASTER`, `IZ *CAFE`): the
+        // merchant comes after it.
+        if i == 0
+            && segments.len() > 1
+            && (1..=3).contains(&seg.len())
+            && seg.bytes().all(|b| b.is_ascii_alphabetic())
+            && segments[1]
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic())
+        {
+            continue;
+        }
         // After a `*`: an order or reference code (`*2K4L09X`) is dropped.
         if i > 0 && !seg.contains(' ') && seg.chars().any(|c| c.is_ascii_digit()) {
             continue;
@@ -546,7 +601,7 @@ fn key_of(text: &str) -> Result<String, String> {
         let connector = !last_removed.is_empty()
             && matches!(
                 first,
-                "to" | "from" | "at" | "en" | "a" | "naar" | "an" | "aan"
+                "to" | "from" | "at" | "en" | "a" | "de" | "naar" | "an" | "aan"
             )
             && words.len() > 1;
         let opening_number = last_removed.is_empty() && first.len() <= 2 && words.len() > 1;
@@ -587,13 +642,24 @@ fn key_of(text: &str) -> Result<String, String> {
         }
         kept.push(w);
     }
-    // Channel words can close a line too ("IKEA HAMBURG Hamburg DE Kartenzahlung").
-    while kept.len() > 1
-        && kept
-            .last()
-            .is_some_and(|w| w.len() >= 4 && sets.prefixes.contains(w))
-    {
-        kept.pop();
+    // Channel words can close a line too ("IKEA HAMBURG Hamburg DE Kartenzahlung",
+    // "PureGym Ltd Direct Debit", "PUREGYM (Apple Pay)").
+    loop {
+        let closing = sets
+            .closing
+            .iter()
+            .find(|p| kept.len() > p.len() && kept[kept.len() - p.len()..] == p[..]);
+        if let Some(p) = closing {
+            kept.truncate(kept.len() - p.len());
+        } else if kept.len() > 1
+            && kept
+                .last()
+                .is_some_and(|w| w.len() >= 4 && sets.prefixes.contains(w))
+        {
+            kept.pop();
+        } else {
+            break;
+        }
     }
     // A place written twice closes many card lines (merchant city, then the city field:
     // "HOYTS NEWCASTLE NEWCASTLE", "ABSA CAPE TOWN CAPE TOWN"): both go.
