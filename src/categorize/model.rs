@@ -73,6 +73,23 @@ fn same_word(a: &str, b: &str) -> bool {
     a == b || stem(a) == stem(b)
 }
 
+/// The first two words of a key written as one (`pure gym` -> `puregym`), if it has two.
+fn joined_start(key: &str) -> Option<String> {
+    let mut words = key.split(' ');
+    let (a, b) = (words.next()?, words.next()?);
+    (a.len() >= 2 && b.len() >= 2).then(|| format!("{a}{b}"))
+}
+
+/// `key` with its first two words replaced by `joined`.
+fn replace_start(key: &str, joined: &str) -> String {
+    let rest: Vec<&str> = key.split(' ').skip(2).collect();
+    if rest.is_empty() {
+        joined.to_string()
+    } else {
+        format!("{joined} {}", rest.join(" "))
+    }
+}
+
 /// Words that join the words of a name and say nothing of which merchant it is.
 const JOINING: &[&str] = &[
     "and", "the", "und", "der", "die", "das", "het", "een", "van", "voor", "les", "des", "del",
@@ -105,7 +122,9 @@ impl Model {
                 if !m.corrected.contains_key(ex.merchant_key) {
                     let id = m.corrected_keys.len() as u32;
                     m.corrected_keys.push(ex.merchant_key.to_string());
-                    for w in ex.merchant_key.split(' ') {
+                    // Its words, and its first two written as one (`pure gym`, `puregym`).
+                    let joined = joined_start(ex.merchant_key);
+                    for w in ex.merchant_key.split(' ').chain(joined.as_deref()) {
                         let ids = m.by_word.entry(w.to_string()).or_default();
                         if ids.last() != Some(&id) {
                             ids.push(id);
@@ -164,6 +183,17 @@ impl Model {
     /// `s bakker` and `sanne bakker`), or they share two telling words or more. The
     /// score is the larger share of either key's weight that lies in shared words.
     fn similarity(&self, a: &str, b: &str) -> f64 {
+        // `puregym` and `pure gym glasgow`: the first words written as one are one word.
+        let (a, b) = match (joined_start(a), joined_start(b)) {
+            (_, Some(j)) if a.split(' ').next() == Some(j.as_str()) => {
+                (a.to_string(), replace_start(b, &j))
+            }
+            (Some(j), _) if b.split(' ').next() == Some(j.as_str()) => {
+                (replace_start(a, &j), b.to_string())
+            }
+            _ => (a.to_string(), b.to_string()),
+        };
+        let (a, b) = (a.as_str(), b.as_str());
         let side = |key: &str, other: &str| {
             let (mut shared, mut total, mut words, mut missing) = (0.0, 0.0, 0, 0);
             for (i, w) in key.split(' ').enumerate() {
@@ -195,7 +225,8 @@ impl Model {
     fn similar_corrected(&self, key: &str) -> Option<(&str, f64)> {
         let mut best: Option<(&str, f64)> = None;
         let mut tried: Vec<u32> = Vec::new();
-        for (i, w) in key.split(' ').enumerate() {
+        let joined = joined_start(key);
+        for (i, w) in key.split(' ').chain(joined.as_deref()).enumerate() {
             let ids = match self.by_word.get(w) {
                 // A word that many corrected merchants share names none of them.
                 Some(ids) if ids.len() <= MAX_SHARED && self.word_weight(w, i) > 0.0 => ids,
@@ -395,8 +426,16 @@ mod tests {
         let m = Model::train([
             fix("second chapter books", -1800, 3),
             fix("cabinet dentaire rousseau", -6000, 4),
+            fix("pure gym glasgow", -2000, 5),
+            fix("mcdonalds", -900, 6),
         ]);
-        for (key, category) in [("second chapter boo", 3), ("cab dent rousseau", 4)] {
+        for (key, category) in [
+            ("second chapter boo", 3),
+            ("cab dent rousseau", 4),
+            // The first words written as one, or apart.
+            ("puregym", 5),
+            ("mc donalds", 6),
+        ] {
             let (c, _) = m.predict(key, -100).unwrap_or_else(|| panic!("{key}"));
             assert_eq!(c, category, "{key}");
         }
