@@ -139,7 +139,14 @@ pub struct Correction {
     pub merchant_key: String,
     /// Other transactions of the merchant that changed category.
     pub also_changed: usize,
+    /// Transactions of the merchant's other spellings as they were before: id, category,
+    /// source, rule, confidence (for an exact undo).
+    #[serde(skip)]
+    pub others_before: Vec<Categorized>,
 }
+
+/// A transaction's category as stored: id, category, source, rule, confidence.
+pub type Categorized = (i64, Option<i64>, Option<String>, Option<i64>, Option<f64>);
 
 #[derive(Debug, thiserror::Error)]
 pub enum CorrectionError {
@@ -185,6 +192,7 @@ pub fn correct(
     )?;
     let mut rule_id = None;
     let mut also_changed = 0;
+    let mut others_before = vec![];
     if !no_rule && !key.is_empty() {
         let existing: Option<i64> = conn
             .query_row(
@@ -220,6 +228,33 @@ pub fn correct(
         let categorizer = Categorizer::load(conn, min_confidence)?;
         also_changed =
             recategorize(conn, &categorizer, &Scope::Merchant(key.clone()), false)?.len();
+        // The same merchant under other spellings (`PURE GYM GLASGOW`, `PUREGYM (Apple
+        // Pay)`) follows too, unless a rule of its own says otherwise.
+        let mut stmt = conn.prepare(
+            "SELECT DISTINCT merchant_key FROM transactions
+             WHERE merchant_key != ?1 AND merchant_key != ''
+               AND (category_source IS NULL OR category_source != 'manual')",
+        )?;
+        let others: Vec<String> = stmt
+            .query_map([&key], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut state = conn.prepare(
+            "SELECT id, category_id, category_source, rule_id, confidence FROM transactions
+             WHERE merchant_key = ?1 AND (category_source IS NULL OR category_source != 'manual')",
+        )?;
+        for other in others {
+            if categorizer.model.corrected_spelling(&other) == Some(key.as_str()) {
+                others_before.extend(
+                    state
+                        .query_map([&other], |r| {
+                            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                        })?
+                        .collect::<Result<Vec<_>, _>>()?,
+                );
+                also_changed +=
+                    recategorize(conn, &categorizer, &Scope::Merchant(other), false)?.len();
+            }
+        }
     }
     Ok(Correction {
         id,
@@ -227,5 +262,6 @@ pub fn correct(
         rule_id,
         merchant_key: key,
         also_changed,
+        others_before,
     })
 }

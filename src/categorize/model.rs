@@ -251,6 +251,14 @@ impl Model {
         self.categories.is_empty()
     }
 
+    /// The corrected merchant that `key` is another spelling of, if any.
+    pub fn corrected_spelling(&self, key: &str) -> Option<&str> {
+        if self.corrected.contains_key(key) {
+            return self.corrected.get_key_value(key).map(|(k, _)| k.as_str());
+        }
+        self.similar_corrected(key).map(|(k, _)| k)
+    }
+
     /// The most likely category and its confidence (0..1).
     pub fn predict(&self, merchant_key: &str, amount: i64) -> Option<(i64, f64)> {
         self.predict_why(merchant_key, amount).map(|p| (p.0, p.1))

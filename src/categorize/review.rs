@@ -127,7 +127,7 @@ pub fn guess(categorizer: &Categorizer, group: &Group) -> Option<Decision> {
 }
 
 /// A transaction's categorization: id, category, source, rule, confidence.
-type Categorized = (i64, Option<i64>, Option<String>, Option<i64>, Option<f64>);
+use super::apply::Categorized;
 
 /// What an answer changed, to put back on undo.
 #[derive(Debug, Clone)]
@@ -156,7 +156,7 @@ pub fn answer(
         "SELECT id, category_id, category_source, rule_id, confidence FROM transactions
          WHERE merchant_key = ?1 OR id = ?2",
     )?;
-    let before = stmt
+    let mut before: Vec<Categorized> = stmt
         .query_map(params![key, group.ids[0]], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?
@@ -173,7 +173,9 @@ pub fn answer(
     } else {
         None
     };
-    let done = apply::correct(conn, group.ids[0], category, false, min_confidence)?;
+    let mut done = apply::correct(conn, group.ids[0], category, false, min_confidence)?;
+    // Other spellings of the merchant moved with it: the undo puts them back too.
+    before.append(&mut done.others_before);
     // A group can hold transactions with no merchant key (nothing but digits): the rule
     // cannot reach them, so each gets the answer by hand.
     if key.is_empty() {

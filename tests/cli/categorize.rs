@@ -403,3 +403,48 @@ fn categorize_dry_run_shows_and_changes_nothing() {
     ok(&env, &["categorize"]);
     assert_eq!(categorized(&env)[0].2.as_deref(), Some("Income"));
 }
+
+#[test]
+fn a_correction_moves_the_merchant_under_its_other_spellings_too() {
+    let env = TestEnv::new();
+    env.add_user("alice", PASS);
+    import(
+        &env,
+        &[
+            ("2026-03-01", "PURE GYM GLASGOW", "-19.99"),
+            ("2026-03-02", "PureGym Ltd Direct Debit", "-19.99"),
+            ("2026-03-03", "PUREGYM (Apple Pay)", "-19.99"),
+            ("2026-03-04", "GLASGOW CITY PARKING", "-4.00"),
+        ],
+        "march.csv",
+    );
+    let before = categorized(&env);
+    let out = ok(
+        &env,
+        &["tx", "categorize", &before[0].0.to_string(), "Health"],
+    );
+    assert!(out.contains("moved 2 other transactions"), "{out}");
+    let after = categorized(&env);
+    for t in &after[..3] {
+        assert_eq!(t.2.as_deref(), Some("Health"), "{t:?}");
+    }
+    assert_ne!(after[3].2.as_deref(), Some("Health"), "{:?}", after[3]);
+    // A spelling with a correction of its own follows that one, not the first.
+    ok(
+        &env,
+        &["tx", "categorize", &after[2].0.to_string(), "Subscriptions"],
+    );
+    ok(
+        &env,
+        &["tx", "categorize", &after[0].0.to_string(), "Entertainment"],
+    );
+    let last: Vec<_> = categorized(&env).into_iter().map(|t| t.2).collect();
+    assert_eq!(
+        last[..3],
+        [
+            Some("Entertainment".to_string()),
+            Some("Subscriptions".to_string()),
+            Some("Subscriptions".to_string())
+        ]
+    );
+}

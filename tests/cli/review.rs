@@ -174,9 +174,10 @@ fn what_was_answered_stays_after_ctrl_c_and_new_categories_can_be_made() {
     p.exp_eof().unwrap();
 
     let rows = ledger_rows(&env);
+    // The other spelling (`ZORBLAX`) moved with the answer, by what the model learned.
     assert_eq!(
         category_of(&rows, "ZORBLAX"),
-        ["-/-", "Pets/manual", "Pets/rule", "Pets/rule"]
+        ["Pets/learned", "Pets/manual", "Pets/rule", "Pets/rule"]
     );
     assert_eq!(category_of(&rows, "QUUXCO"), ["-/-", "-/-"]);
     assert_eq!(
@@ -202,4 +203,44 @@ fn review_without_a_terminal_points_at_the_other_commands() {
     );
     // Nothing was changed.
     assert!(ledger_rows(&env).iter().all(|r| r.1.is_none()));
+}
+
+#[test]
+fn an_answer_moves_other_spellings_and_back_takes_them_back_too() {
+    use smartspend::categorize::review::{self, ReviewFilter};
+    let env = setup();
+    let mut ledger = env.open_ledger("alice", PASS);
+    let tx = ledger.write().unwrap();
+    let state = |conn: &rusqlite::Connection| -> Vec<(String, Option<String>)> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT t.description, t.category_source FROM transactions t
+                 WHERE t.description LIKE 'ZORBLAX%' ORDER BY t.id",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let before = state(&tx);
+    let filter = ReviewFilter {
+        account_id: None,
+        from: None,
+        to: None,
+    };
+    let groups = review::groups(&tx, &filter, 0.6).unwrap();
+    let springfield = groups
+        .iter()
+        .find(|g| g.merchant_key == "zorblax springfield")
+        .unwrap();
+    let answer = review::answer(&tx, springfield, "Groceries", false, 0.6).unwrap();
+    let after = state(&tx);
+    assert_eq!(
+        after.last().unwrap().1.as_deref(),
+        Some("learned"),
+        "the other spelling moved with the answer: {after:?}"
+    );
+    review::undo(&tx, &answer).unwrap();
+    assert_eq!(state(&tx), before);
 }
