@@ -244,6 +244,7 @@ const PHRASES: &[&str] = &[
     "credit transfer",
     "direct credit",
     "ch dd",
+    "debit direct",
     "card not present",
     "faster payment received from",
     "e transfer sent",
