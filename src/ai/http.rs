@@ -43,6 +43,17 @@ pub struct Options {
     pub backoff: Duration,
 }
 
+impl Options {
+    /// From the settings' seconds and retries, with smartspend's first pause.
+    pub fn new(timeout_secs: f64, retries: u32) -> Options {
+        Options {
+            timeout: Duration::from_secs_f64(timeout_secs),
+            retries,
+            backoff: Duration::from_millis(500),
+        }
+    }
+}
+
 /// One provider's HTTP client, shared by the threads asking it.
 pub struct Client {
     http: reqwest::blocking::Client,

@@ -10,7 +10,6 @@ pub mod providers;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
 
 use indicatif::ProgressBar;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -48,14 +47,7 @@ impl Remote {
                 value.trim().to_string()
             }
         };
-        let client = Client::new(
-            key,
-            http::Options {
-                timeout: Duration::from_secs_f64(cfg.timeout_secs),
-                retries: cfg.retries,
-                backoff: Duration::from_millis(500),
-            },
-        )?;
+        let client = Client::new(key, http::Options::new(cfg.timeout_secs, cfg.retries))?;
         Ok(Some(Remote {
             provider: Provider {
                 kind,

@@ -243,7 +243,7 @@ fn known(categories: &[String], name: &str) -> Option<String> {
     let name = name.trim();
     categories
         .iter()
-        .find(|c| c.eq_ignore_ascii_case(name) || c.to_lowercase() == name.to_lowercase())
+        .find(|c| c.to_lowercase() == name.to_lowercase())
         .cloned()
 }
 
@@ -251,7 +251,8 @@ fn brief(v: &Value) -> String {
     clip(&v.to_string())
 }
 
-fn clip(text: &str) -> String {
+/// The start of a text for a message.
+pub fn clip(text: &str) -> String {
     let t: String = text.chars().take(120).collect();
     if t.len() < text.len() {
         format!("{t}...")

@@ -16,8 +16,8 @@ pub enum Scope {
     Uncategorized,
     /// Every transaction not categorized by hand.
     All,
-    /// Transactions of one merchant key not categorized by hand.
-    Merchant(String),
+    /// Transactions of these merchant keys not categorized by hand.
+    Merchants(Vec<String>),
     /// One transaction, unless categorized by hand.
     Transaction(i64),
 }
@@ -48,9 +48,12 @@ pub fn recategorize(
             "(t.category_source IS NULL OR t.category_source != 'manual')",
             None,
         ),
-        Scope::Merchant(key) => (
-            "t.merchant_key = ?1 AND (t.category_source IS NULL OR t.category_source != 'manual')",
-            Some(rusqlite::types::Value::from(key.clone())),
+        Scope::Merchants(keys) => (
+            "t.merchant_key IN (SELECT value FROM json_each(?1))
+             AND (t.category_source IS NULL OR t.category_source != 'manual')",
+            Some(rusqlite::types::Value::from(
+                serde_json::to_string(keys).expect("strings serialize"),
+            )),
         ),
         Scope::Transaction(id) => (
             "t.id = ?1 AND (t.category_source IS NULL OR t.category_source != 'manual')",
@@ -225,36 +228,34 @@ pub fn correct(
                 },
             )?,
         });
+        // The merchant's other spellings (`PURE GYM GLASGOW`, `PUREGYM (Apple Pay)`)
+        // follow too, unless a rule of their own says otherwise.
         let categorizer = Categorizer::load(conn, min_confidence)?;
-        also_changed =
-            recategorize(conn, &categorizer, &Scope::Merchant(key.clone()), false)?.len();
-        // The same merchant under other spellings (`PURE GYM GLASGOW`, `PUREGYM (Apple
-        // Pay)`) follows too, unless a rule of its own says otherwise.
         let mut stmt = conn.prepare(
             "SELECT DISTINCT merchant_key FROM transactions
              WHERE merchant_key != ?1 AND merchant_key != ''
                AND (category_source IS NULL OR category_source != 'manual')",
         )?;
-        let others: Vec<String> = stmt
+        let mut others: Vec<String> = stmt
             .query_map([&key], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        let mut state = conn.prepare(
-            "SELECT id, category_id, category_source, rule_id, confidence FROM transactions
-             WHERE merchant_key = ?1 AND (category_source IS NULL OR category_source != 'manual')",
-        )?;
-        for other in others {
-            if categorizer.model.corrected_spelling(&other) == Some(key.as_str()) {
-                others_before.extend(
-                    state
-                        .query_map([&other], |r| {
-                            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-                        })?
-                        .collect::<Result<Vec<_>, _>>()?,
-                );
-                also_changed +=
-                    recategorize(conn, &categorizer, &Scope::Merchant(other), false)?.len();
-            }
+        others.retain(|k| categorizer.model.corrected_spelling(k) == Some(key.as_str()));
+        if !others.is_empty() {
+            let mut state = conn.prepare(
+                "SELECT id, category_id, category_source, rule_id, confidence FROM transactions
+                 WHERE merchant_key IN (SELECT value FROM json_each(?1))
+                   AND (category_source IS NULL OR category_source != 'manual')",
+            )?;
+            others_before = state
+                .query_map(
+                    [serde_json::to_string(&others).expect("strings serialize")],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                )?
+                .collect::<Result<_, _>>()?;
         }
+        let mut keys = others;
+        keys.push(key.clone());
+        also_changed = recategorize(conn, &categorizer, &Scope::Merchants(keys), false)?.len();
     }
     Ok(Correction {
         id,

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::{Action, Facts, money_text};
 use crate::ai::http::{Client, HttpError};
-use crate::ai::providers::{chat_content, json_in};
+use crate::ai::providers::{chat_content, clip, json_in};
 use crate::money;
 
 #[derive(Debug, thiserror::Error)]
@@ -300,15 +300,6 @@ fn collect(v: &Value, amounts: &mut Vec<i64>, percents: &mut Vec<i64>) {
         }
         Value::Array(items) => items.iter().for_each(|i| collect(i, amounts, percents)),
         _ => {}
-    }
-}
-
-fn clip(text: &str) -> String {
-    let t: String = text.chars().take(120).collect();
-    if t.len() < text.len() {
-        format!("{t}...")
-    } else {
-        t
     }
 }
 

@@ -351,11 +351,7 @@ impl Ctx {
         )?;
         let client = crate::ai::http::Client::new(
             key,
-            crate::ai::http::Options {
-                timeout: std::time::Duration::from_secs_f64(cfg.timeout_secs),
-                retries: cfg.retries,
-                backoff: std::time::Duration::from_millis(500),
-            },
+            crate::ai::http::Options::new(cfg.timeout_secs, cfg.retries),
         )?;
         Ok(Some((
             client,
