@@ -27,7 +27,7 @@ pub fn run(cmd: AiCommand, ctx: &Ctx) -> Result<()> {
             let (_user, mut ledger, _) = ctx.open_ledger()?;
             let tx = ledger.write()?;
             let n = tx.execute("DELETE FROM ai_cache", [])?;
-            tx.commit().context("forgetting the answers")?;
+            crate::ledger::commit(tx).context("forgetting the answers")?;
             eprintln!(
                 "forgot {n} cached answers; the next import or `smartspend categorize` asks again"
             );

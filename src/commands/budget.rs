@@ -44,7 +44,7 @@ pub fn run(cmd: BudgetCommand, ctx: &Ctx) -> Result<()> {
                  ON CONFLICT (category_id, month, currency) DO UPDATE SET amount = excluded.amount",
                 params![id, month, minor, currency],
             )?;
-            tx.commit()?;
+            crate::ledger::commit(tx)?;
             eprintln!(
                 "budget for {name}: {} {currency} {}",
                 money::format_minor(minor, exponent),
@@ -90,7 +90,7 @@ pub fn run(cmd: BudgetCommand, ctx: &Ctx) -> Result<()> {
                    AND (?3 IS NULL OR currency = ?3)",
                 params![id, month, currency.map(|c| c.to_ascii_uppercase())],
             )?;
-            tx.commit()?;
+            crate::ledger::commit(tx)?;
             if n == 0 {
                 bail!("{name} has no such budget; `smartspend budget list` shows them");
             }

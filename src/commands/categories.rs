@@ -40,7 +40,7 @@ pub fn run(cmd: CategoriesCommand, ctx: &Ctx) -> Result<()> {
                 "INSERT INTO categories (name, kind) VALUES (?1, ?2)",
                 params![name, kind],
             )?;
-            tx.commit()?;
+            crate::ledger::commit(tx)?;
             eprintln!("added category `{name}`");
             Ok(())
         }
@@ -56,7 +56,7 @@ pub fn run(cmd: CategoriesCommand, ctx: &Ctx) -> Result<()> {
                 "UPDATE categories SET name = ?2 WHERE id = ?1",
                 params![id, new.trim()],
             )?;
-            tx.commit()?;
+            crate::ledger::commit(tx)?;
             eprintln!("renamed `{old}` to `{}`", new.trim());
             Ok(())
         }
@@ -122,7 +122,7 @@ pub fn run(cmd: CategoriesCommand, ctx: &Ctx) -> Result<()> {
             };
             tx.execute("DELETE FROM budgets WHERE category_id = ?1", [id])?;
             tx.execute("DELETE FROM categories WHERE id = ?1", [id])?;
-            tx.commit()?;
+            crate::ledger::commit(tx)?;
             let what = if target.is_some() {
                 "moved"
             } else {

@@ -40,7 +40,7 @@ pub fn run(args: &CategorizeArgs, ctx: &Ctx) -> Result<()> {
         }
     }
     if !args.dry_run {
-        tx.commit().context("saving the categories")?;
+        crate::ledger::commit(tx).context("saving the categories")?;
     }
     show_changes(&changes, args.dry_run, args.json, ctx)?;
     if let Some(o) = outcome {

@@ -158,7 +158,7 @@ pub fn run(args: &CoachArgs, ctx: &Ctx) -> Result<()> {
                      body = excluded.body, created_at = excluded.created_at",
                 params![month, source, model, serde_json::to_string(&stored)?, body],
             )?;
-            tx.commit()?;
+            crate::ledger::commit(tx)?;
             let rendered = match args.format {
                 CoachFormat::Md => body,
                 CoachFormat::Text => plain(&body),

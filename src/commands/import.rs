@@ -89,7 +89,7 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> Result<()> {
             ledger.bulk(false)?;
         }
     } else {
-        tx.commit().context("committing the import")?;
+        crate::ledger::commit(tx).context("committing the import")?;
         if bulk {
             ledger.bulk(false)?;
         }
@@ -200,7 +200,7 @@ fn ask_ai(
 ) -> Result<ai::Outcome> {
     let tx = ledger.write()?;
     let outcome = ai::categorize(&tx, remote, after_id, true, &ai_bar(ctx))?;
-    tx.commit().context("saving the remote AI's answers")?;
+    crate::ledger::commit(tx).context("saving the remote AI's answers")?;
     Ok(outcome)
 }
 
@@ -351,7 +351,7 @@ pub fn imports(cmd: ImportsCommand, ctx: &Ctx) -> Result<()> {
             let Some(n) = queries::undo_import(&tx, id).context("undoing the import")? else {
                 bail!("there is no import batch {id}; `smartspend imports list` shows them");
             };
-            tx.commit().context("committing the undo")?;
+            crate::ledger::commit(tx).context("committing the undo")?;
             eprintln!("removed import batch {id} and its {n} transactions");
             Ok(())
         }

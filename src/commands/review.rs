@@ -133,7 +133,7 @@ pub fn run(args: &ReviewArgs, ctx: &Ctx) -> Result<()> {
                     if let Some(a) = answer {
                         let tx = ledger.write()?;
                         review::undo(&tx, &a)?;
-                        tx.commit()?;
+                        crate::ledger::commit(tx)?;
                         term.write_line(&format!(
                             "took back: `{}` is not {}",
                             label(&groups[at]),
@@ -155,7 +155,7 @@ pub fn run(args: &ReviewArgs, ctx: &Ctx) -> Result<()> {
                 };
                 let tx = ledger.write()?;
                 let answer = review::answer(&tx, g, &name, new, threshold)?;
-                tx.commit()?;
+                crate::ledger::commit(tx)?;
                 term.write_line(&format!(
                     "{} {} of `{}` {} {}; a rule keeps it so",
                     style("✓").green(),

@@ -129,7 +129,7 @@ pub fn run(cmd: RulesCommand, ctx: &Ctx) -> Result<()> {
             let id = catalog::insert_rule(&tx, &rule)?;
             check_compiles(&tx)?;
             let changed = reapply(&tx, min_confidence)?;
-            tx.commit()?;
+            crate::ledger::commit(tx)?;
             eprintln!("added rule {id}; {changed} transactions changed category");
             Ok(())
         }
@@ -156,7 +156,7 @@ pub fn run(cmd: RulesCommand, ctx: &Ctx) -> Result<()> {
             catalog::update_rule(&tx, &rule)?;
             check_compiles(&tx)?;
             let changed = reapply(&tx, min_confidence)?;
-            tx.commit()?;
+            crate::ledger::commit(tx)?;
             eprintln!("changed rule {id}; {changed} transactions changed category");
             Ok(())
         }
@@ -166,7 +166,7 @@ pub fn run(cmd: RulesCommand, ctx: &Ctx) -> Result<()> {
                 bail!("there is no rule {id}; `smartspend rules list` shows them");
             }
             let changed = reapply(&tx, min_confidence)?;
-            tx.commit()?;
+            crate::ledger::commit(tx)?;
             eprintln!("removed rule {id}; {changed} transactions changed category");
             Ok(())
         }
@@ -242,7 +242,7 @@ pub fn run(cmd: RulesCommand, ctx: &Ctx) -> Result<()> {
             }
             check_compiles(&tx)?;
             let changed = reapply(&tx, min_confidence)?;
-            tx.commit()?;
+            crate::ledger::commit(tx)?;
             eprintln!(
                 "imported {added} rules ({} already there); {changed} transactions changed category",
                 parsed.rules.len() - added

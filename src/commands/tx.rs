@@ -45,7 +45,7 @@ pub fn run(cmd: TxCommand, ctx: &Ctx) -> Result<()> {
                 no_rule,
                 ctx.settings.config.categorize.min_confidence,
             )?;
-            tx.commit()?;
+            crate::ledger::commit(tx)?;
             match done.rule_id {
                 Some(rule) => eprintln!(
                     "transaction {id} is now {}; rule {rule} puts merchant `{}` there from now on, and moved {} other transactions",
@@ -338,7 +338,7 @@ fn add(args: &TxAddArgs, mut ledger: Ledger, ctx: &Ctx) -> Result<()> {
         }
     }
     let detail = transactions::detail(&tx, id)?.context("the new transaction")?;
-    tx.commit()?;
+    crate::ledger::commit(tx)?;
     eprintln!(
         "added transaction {id}: {} {} {} {} ({}: {})",
         detail.row.date,
@@ -404,7 +404,7 @@ fn edit(args: &TxEditArgs, mut ledger: Ledger, ctx: &Ctx) -> Result<()> {
         apply::recategorize(&tx, &categorizer, &Scope::Transaction(args.id), false)?;
     }
     let after = transactions::detail(&tx, args.id)?.context("the edited transaction")?;
-    tx.commit()?;
+    crate::ledger::commit(tx)?;
     eprintln!(
         "transaction {}: {} {} {} {} ({})",
         args.id,
@@ -445,7 +445,7 @@ fn delete(id: i64, yes: bool, mut ledger: Ledger, ctx: &Ctx) -> Result<()> {
     }
     let tx = ledger.write()?;
     transactions::delete(&tx, id)?;
-    tx.commit()?;
+    crate::ledger::commit(tx)?;
     eprintln!("deleted {what}");
     Ok(())
 }

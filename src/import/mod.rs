@@ -262,11 +262,16 @@ pub fn import_file(
     let (send_categorized, recv_categorized) = mpsc::sync_channel::<Vec<Item>>(4);
 
     let outcome = std::thread::scope(|scope| {
-        let reading = scope.spawn(|| read_rows(file, path, profile, account_id, &bytes, send));
+        // Written rows go back to the reading thread to be freed where they were
+        // allocated: glibc frees another thread's memory slowly, on the busiest thread.
+        let (send_spent, recv_spent) = mpsc::sync_channel::<Vec<Row>>(8);
+        let reading =
+            scope.spawn(|| read_rows(file, path, profile, account_id, &bytes, send, recv_spent));
         scope.spawn(|| categorize_rows(categorizer, account_id, recv, send_categorized));
         let written = write_rows(
             tx,
             recv_categorized,
+            send_spent,
             account_id,
             &mut summary,
             &bytes,
@@ -310,6 +315,7 @@ fn read_rows(
     account_id: i64,
     bytes: &AtomicU64,
     send: mpsc::SyncSender<Vec<Item>>,
+    spent: mpsc::Receiver<Vec<Row>>,
 ) -> Result<(String, u64), ImportError> {
     let hasher = Rc::new(RefCell::new(Sha256::new()));
     let counted = Rc::new(Cell::new(0));
@@ -339,6 +345,10 @@ fn read_rows(
         };
         batch.push(item);
         if batch.len() == BATCH {
+            // Rows the writer is done with.
+            while let Ok(rows) = spent.try_recv() {
+                drop(rows);
+            }
             bytes.store(counted.get(), Ordering::Relaxed);
             if send
                 .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
@@ -395,15 +405,12 @@ fn categorize_rows(
 fn write_rows(
     tx: &Transaction<'_>,
     recv: mpsc::Receiver<Vec<Item>>,
+    spent: mpsc::SyncSender<Vec<Row>>,
     account_id: i64,
     summary: &mut Summary,
     bytes: &AtomicU64,
     progress: &mut dyn FnMut(u64),
 ) -> Result<(), ImportError> {
-    let sql = |source| LedgerError::Sqlite {
-        path: PathBuf::from("ledger"),
-        source,
-    };
     // Rows the user deleted once stay deleted (usually none, so a set in memory).
     let deleted: std::collections::HashSet<Vec<u8>> = {
         let mut stmt = tx
@@ -414,122 +421,244 @@ fn write_rows(
             .collect::<Result<_, _>>()
             .map_err(sql)?
     };
-    let mut insert = tx
-        .prepare(
-            "INSERT OR IGNORE INTO transactions (account_id, import_id, date, value_date, amount,
-                 currency, balance, description_raw, description, bank_ref, fingerprint, raw_line,
-                 merchant_key, category_id, category_source, rule_id, confidence)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    let next_id = tx
+        .query_row(
+            "SELECT coalesce(max(id), 0) + 1 FROM transactions",
+            [],
+            |r| r.get(0),
         )
         .map_err(sql)?;
-    // What rules decided, for the learned model's statistics (one batch at the end).
-    let mut stats: HashMap<(String, bool, i64), i64> = HashMap::new();
-    let mut currencies: HashMap<std::sync::Arc<str>, u64> = HashMap::new();
-    let mut month_stats = crate::ledger::stats::MonthStats::default();
+    let mut writer = Writer {
+        tx,
+        insert: tx.prepare(&insert_sql(ROWS_PER_INSERT)).map_err(sql)?,
+        account_id,
+        summary,
+        next_id,
+        pending: Vec::with_capacity(ROWS_PER_INSERT),
+        stats: HashMap::new(),
+        currencies: HashMap::new(),
+        month_stats: Default::default(),
+        spent: Vec::new(),
+    };
     for batch in recv {
         for item in batch {
-            summary.read += 1;
-            let p = match item {
-                Item::Row(p) => p,
+            writer.summary.read += 1;
+            match item {
                 Item::Bad(e) => {
-                    summary.invalid += 1;
-                    if summary.errors.len() < MAX_LISTED_ERRORS {
-                        summary.errors.push(e);
+                    writer.summary.invalid += 1;
+                    if writer.summary.errors.len() < MAX_LISTED_ERRORS {
+                        writer.summary.errors.push(e);
                     }
-                    continue;
                 }
-            };
-            let Prepared {
-                row,
-                fingerprint,
-                merchant_key,
-                decision,
-            } = p;
-            if !deleted.is_empty() && deleted.contains(&fingerprint[..]) {
-                summary.duplicates += 1;
-                continue;
-            }
-            let date = iso_date(row.date);
-            let value_date = row.value_date.map(iso_date);
-            let inserted = insert
-                .execute(params![
-                    account_id,
-                    summary.import_id,
-                    date.as_str(),
-                    value_date.as_ref().map(|d| d.as_str()),
-                    row.amount,
-                    row.currency,
-                    row.balance,
-                    row.description_raw,
-                    row.description,
-                    row.reference,
-                    &fingerprint[..],
-                    row.raw,
-                    merchant_key,
-                    decision.as_ref().map(|d| d.category_id),
-                    decision.as_ref().map(|d| d.source.as_str()),
-                    decision.as_ref().and_then(|d| d.rule_id),
-                    decision.as_ref().map(|d| d.confidence),
-                ])
-                .map_err(sql)?;
-            if inserted == 0 {
-                summary.duplicates += 1;
-                continue;
-            }
-            summary.imported += 1;
-            month_stats.add(
-                tx.last_insert_rowid(),
-                date.as_str(),
-                account_id,
-                &row.currency,
-                decision.as_ref().map(|d| d.category_id),
-                &merchant_key,
-                row.amount,
-            );
-            let tier = &mut summary.categorized;
-            match &decision {
-                Some(d) if d.source == Source::Rule => {
-                    tier.rule += 1;
-                    *stats
-                        .entry((merchant_key, row.amount < 0, d.category_id))
-                        .or_default() += 1;
+                Item::Row(p) if !deleted.is_empty() && deleted.contains(&p.fingerprint[..]) => {
+                    writer.summary.duplicates += 1;
                 }
-                Some(d) if d.source == Source::Learned => tier.learned += 1,
-                Some(d) if d.source == Source::Lexicon => tier.lexicon += 1,
-                _ => tier.uncategorized += 1,
+                Item::Row(p) => {
+                    writer.pending.push(p);
+                    if writer.pending.len() == ROWS_PER_INSERT {
+                        writer.insert()?;
+                    }
+                }
             }
-            if currencies.len() < 16 {
-                *currencies.entry(row.currency).or_default() += 1;
-            }
+        }
+        if !writer.spent.is_empty() {
+            let rows = std::mem::take(&mut writer.spent);
+            let _ = spent.try_send(rows);
         }
         progress(bytes.load(Ordering::Relaxed));
         // Written as the import goes (this thread mostly waits for the reader), which also
         // bounds memory whatever the file size.
-        if month_stats.len() > 20_000 {
-            month_stats.flush(tx).map_err(sql)?;
+        if writer.month_stats.len() > 20_000 {
+            writer.month_stats.flush(tx).map_err(sql)?;
         }
     }
-    month_stats.flush(tx).map_err(sql)?;
-    let mut upsert = tx
-        .prepare(
-            "INSERT INTO merchant_stats VALUES (?1, ?2, ?3, 'rule', ?4)
-             ON CONFLICT DO UPDATE SET count = count + excluded.count",
-        )
+    writer.finish()
+}
+
+fn sql(source: rusqlite::Error) -> LedgerError {
+    LedgerError::Sqlite {
+        path: PathBuf::from("ledger"),
+        source,
+    }
+}
+
+/// Rows per INSERT statement: one statement for many rows saves most of SQLite's work
+/// per statement.
+const ROWS_PER_INSERT: usize = 64;
+
+/// `INSERT OR IGNORE` of `rows` transactions, each with the id chosen for it.
+fn insert_sql(rows: usize) -> String {
+    let one = format!("({})", ["?"; 18].join(","));
+    format!(
+        "INSERT OR IGNORE INTO transactions (id, account_id, import_id, date, value_date, amount,
+             currency, balance, description_raw, description, bank_ref, fingerprint, raw_line,
+             merchant_key, category_id, category_source, rule_id, confidence)
+         VALUES {}",
+        vec![one; rows].join(",")
+    )
+}
+
+/// Binds `rows` to an INSERT made by `insert_sql` and runs it; returns how many went in.
+/// `ids`: the first row's id, the account's, the import's.
+fn insert_rows(
+    stmt: &mut rusqlite::Statement<'_>,
+    rows: &[Prepared],
+    (first_id, account_id, import_id): (i64, i64, i64),
+) -> rusqlite::Result<usize> {
+    let mut i = 1;
+    for (n, p) in rows.iter().enumerate() {
+        let (date, value_date) = (iso_date(p.row.date), p.row.value_date.map(iso_date));
+        let d = p.decision.as_ref();
+        stmt.raw_bind_parameter(i, first_id + n as i64)?;
+        stmt.raw_bind_parameter(i + 1, account_id)?;
+        stmt.raw_bind_parameter(i + 2, import_id)?;
+        stmt.raw_bind_parameter(i + 3, date.as_str())?;
+        stmt.raw_bind_parameter(i + 4, value_date.as_ref().map(|d| d.as_str()))?;
+        stmt.raw_bind_parameter(i + 5, p.row.amount)?;
+        stmt.raw_bind_parameter(i + 6, &*p.row.currency)?;
+        stmt.raw_bind_parameter(i + 7, p.row.balance)?;
+        stmt.raw_bind_parameter(i + 8, &p.row.description_raw)?;
+        stmt.raw_bind_parameter(i + 9, &p.row.description)?;
+        stmt.raw_bind_parameter(i + 10, &p.row.reference)?;
+        stmt.raw_bind_parameter(i + 11, &p.fingerprint[..])?;
+        stmt.raw_bind_parameter(i + 12, &p.row.raw)?;
+        stmt.raw_bind_parameter(i + 13, &p.merchant_key)?;
+        stmt.raw_bind_parameter(i + 14, d.map(|d| d.category_id))?;
+        stmt.raw_bind_parameter(i + 15, d.map(|d| d.source.as_str()))?;
+        stmt.raw_bind_parameter(i + 16, d.and_then(|d| d.rule_id))?;
+        stmt.raw_bind_parameter(i + 17, d.map(|d| d.confidence))?;
+        i += 18;
+    }
+    stmt.raw_execute()
+}
+
+/// The writer's state: rows waiting for their INSERT, and what is counted of those
+/// written.
+struct Writer<'a, 'c> {
+    tx: &'a Transaction<'c>,
+    /// The INSERT of `ROWS_PER_INSERT` rows.
+    insert: rusqlite::Statement<'a>,
+    account_id: i64,
+    summary: &'a mut Summary,
+    /// The id the next row gets: ids are chosen here, so that a row's id is known without
+    /// asking SQLite after each row.
+    next_id: i64,
+    pending: Vec<Prepared>,
+    /// What rules decided, for the learned model's statistics (one batch at the end).
+    stats: HashMap<(String, bool, i64), i64>,
+    currencies: HashMap<std::sync::Arc<str>, u64>,
+    month_stats: crate::ledger::stats::MonthStats,
+    /// Rows written, to go back to the reading thread.
+    spent: Vec<Row>,
+}
+
+impl Writer<'_, '_> {
+    /// Inserts the pending rows in one statement. A row whose fingerprint is already in
+    /// the ledger is ignored (a duplicate), and its id stays unused.
+    fn insert(&mut self) -> Result<(), ImportError> {
+        let rows = std::mem::replace(&mut self.pending, Vec::with_capacity(ROWS_PER_INSERT));
+        let first_id = self.next_id;
+        self.next_id += rows.len() as i64;
+        let ids = (first_id, self.account_id, self.summary.import_id);
+        let inserted = if rows.len() == ROWS_PER_INSERT {
+            insert_rows(&mut self.insert, &rows, ids)
+        } else {
+            let mut stmt = self.tx.prepare(&insert_sql(rows.len())).map_err(sql)?;
+            insert_rows(&mut stmt, &rows, ids)
+        }
         .map_err(sql)?;
-    for ((key, outflow, category_id), count) in &stats {
-        upsert
-            .execute(params![key, outflow, category_id, count])
+        // Which rows went in: all, none, or (rarely) those whose id is now taken.
+        let all = inserted == rows.len();
+        let taken: std::collections::HashSet<i64> = if all || inserted == 0 {
+            Default::default()
+        } else {
+            let mut stmt = self
+                .tx
+                .prepare_cached("SELECT id FROM transactions WHERE id BETWEEN ?1 AND ?2")
+                .map_err(sql)?;
+            stmt.query_map(params![first_id, self.next_id - 1], |r| r.get(0))
+                .map_err(sql)?
+                .collect::<Result<_, _>>()
+                .map_err(sql)?
+        };
+        for (n, p) in rows.into_iter().enumerate() {
+            let id = first_id + n as i64;
+            if all || taken.contains(&id) {
+                self.count(id, p);
+            } else {
+                self.summary.duplicates += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Counts a row that went in.
+    fn count(&mut self, id: i64, p: Prepared) {
+        let Prepared {
+            row,
+            merchant_key,
+            decision,
+            ..
+        } = p;
+        self.summary.imported += 1;
+        self.month_stats.add(
+            id,
+            iso_date(row.date).as_str(),
+            self.account_id,
+            &row.currency,
+            decision.as_ref().map(|d| d.category_id),
+            &merchant_key,
+            row.amount,
+        );
+        let tier = &mut self.summary.categorized;
+        match &decision {
+            Some(d) if d.source == Source::Rule => {
+                tier.rule += 1;
+                *self
+                    .stats
+                    .entry((merchant_key, row.amount < 0, d.category_id))
+                    .or_default() += 1;
+            }
+            Some(d) if d.source == Source::Learned => tier.learned += 1,
+            Some(d) if d.source == Source::Lexicon => tier.lexicon += 1,
+            _ => tier.uncategorized += 1,
+        }
+        if self.currencies.len() < 16 {
+            *self.currencies.entry(row.currency.clone()).or_default() += 1;
+        }
+        self.spent.push(row);
+    }
+
+    /// Writes what is left: the last rows, the monthly sums, the model's statistics and
+    /// the account's currency.
+    fn finish(mut self) -> Result<(), ImportError> {
+        if !self.pending.is_empty() {
+            self.insert()?;
+        }
+        self.month_stats.flush(self.tx).map_err(sql)?;
+        let mut upsert = self
+            .tx
+            .prepare(
+                "INSERT INTO merchant_stats VALUES (?1, ?2, ?3, 'rule', ?4)
+                 ON CONFLICT DO UPDATE SET count = count + excluded.count",
+            )
             .map_err(sql)?;
+        for ((key, outflow, category_id), count) in &self.stats {
+            upsert
+                .execute(params![key, outflow, category_id, count])
+                .map_err(sql)?;
+        }
+        // An account takes the currency of its first import.
+        if let Some((code, _)) = self.currencies.iter().max_by_key(|(_, n)| **n) {
+            self.tx
+                .execute(
+                    "UPDATE accounts SET currency = ?2 WHERE id = ?1 AND currency = ''",
+                    params![self.account_id, code],
+                )
+                .map_err(sql)?;
+        }
+        Ok(())
     }
-    // An account takes the currency of its first import.
-    if let Some((code, _)) = currencies.iter().max_by_key(|(_, n)| **n) {
-        tx.execute(
-            "UPDATE accounts SET currency = ?2 WHERE id = ?1 AND currency = ''",
-            params![account_id, code],
-        )
-        .map_err(sql)?;
-    }
-    Ok(())
 }
 
 /// Counts identical rows within one file, so that two identical coffees on one day are

@@ -60,6 +60,13 @@ pub enum LedgerError {
     },
 }
 
+/// Commits a write, with the monthly sums brought up to date first (see `stats`): every
+/// command that changes transactions commits through here.
+pub fn commit(tx: rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    stats::fold(&tx)?;
+    tx.commit()
+}
+
 pub struct Ledger {
     conn: Connection,
     path: PathBuf,
@@ -123,7 +130,7 @@ impl Ledger {
         }
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;",
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384;",
         )
         .map_err(sql)?;
         let mut ledger = Ledger {

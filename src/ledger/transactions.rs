@@ -291,17 +291,17 @@ pub fn add(conn: &Connection, tx: &NewTx<'_>) -> Result<i64, rusqlite::Error> {
     )?;
     let id = conn.last_insert_rowid();
     // Imports count their rows in batches; a row added by hand counts itself.
-    let mut stats = super::stats::MonthStats::default();
-    stats.add(
-        id,
-        tx.date,
-        tx.account_id,
-        &std::sync::Arc::from(tx.currency),
-        None,
-        &merchant_key(tx.description),
-        tx.amount,
-    );
-    stats.flush(conn)?;
+    conn.execute(
+        "INSERT INTO month_stats_changes VALUES (1, ?1, ?2, ?3, 0, ?4, ?5, ?6)",
+        params![
+            tx.date,
+            tx.account_id,
+            tx.currency,
+            merchant_key(tx.description),
+            tx.amount,
+            id
+        ],
+    )?;
     Ok(id)
 }
 

@@ -14,6 +14,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
+use crate::ledger::stats::{self, Entry, Month};
 use crate::period::{Period, month_label};
 use recurring::Recurring;
 
@@ -158,7 +159,16 @@ pub fn build(conn: &Connection, opts: &Options) -> rusqlite::Result<Report> {
     // Months for the trend (12 up to the period's end) and the averages (12 before it).
     let first_month = p.from.with_day(1).expect("day 1") - Months::new(12);
     let trend_start = p.to.with_day(1).expect("day 1") - Months::new(11);
-    let monthly = sums_by_month(conn, first_month.min(trend_start), p.to, acct)?;
+    // The monthly sums every part below reads: from the recurring payments' window (13
+    // months up to the period's end) or the averages' (12 before it), to the period's end.
+    let stats = stats::read(
+        conn,
+        &month_label(first_month.min(trend_start - Months::new(1))),
+        &month_label(p.to),
+        acct,
+        None,
+    )?;
+    let monthly = sums_by_month(&stats);
     // A period of whole months (and the one before it) is a sum of those months.
     let by_category = |from: NaiveDate, to: NaiveDate| match whole_months(Period { from, to }) {
         Some(_) if from >= first_month.min(trend_start) => {
@@ -316,9 +326,9 @@ pub fn build(conn: &Connection, opts: &Options) -> rusqlite::Result<Report> {
             .map(|x| x.1.count)
             .sum();
         let (average_3_months, average_12_months) = (average(3), average(12));
-        let top_merchants = top_merchants(conn, p, acct, &currency)?;
-        let (largest, unusual) = largest_and_unusual(conn, p, acct, &currency, &kinds)?;
-        let recurring = find_recurring(conn, p, acct, &currency, &kinds)?;
+        let top_merchants = top_merchants(conn, &stats, p, acct, &currency, &kinds)?;
+        let (largest, unusual) = largest_and_unusual(conn, &stats, p, acct, &currency, &kinds)?;
+        let recurring = find_recurring(&stats, p, &currency, &kinds);
         out.push(CurrencyReport {
             top_merchants,
             largest,
@@ -363,6 +373,14 @@ struct Flow {
     inflow: i64,
     outflow: i64,
     count: i64,
+}
+
+impl Flow {
+    fn add(&mut self, e: &Entry) {
+        self.inflow += e.sums.in_sum;
+        self.outflow += e.sums.out_sum;
+        self.count += e.sums.in_count + e.sums.out_count;
+    }
 }
 
 /// Category id to (name, kind).
@@ -417,16 +435,16 @@ fn sums_by_category(
     };
     // Whole months come from the monthly sums; other spans from the transactions.
     if whole_months(Period { from, to }).is_some() {
-        let mut stmt = conn.prepare_cached(
-            "SELECT currency, nullif(category_id, 0), sum(in_sum), sum(out_sum),
-                    sum(in_count + out_count)
-             FROM month_stats
-             WHERE month BETWEEN ?1 AND ?2 AND (?3 IS NULL OR account_id = ?3)
-             GROUP BY 1, 2",
-        )?;
-        return stmt
-            .query_map(params![month_label(from), month_label(to), account], read)?
-            .collect();
+        let months = stats::read(conn, &month_label(from), &month_label(to), account, None)?;
+        let mut sums: BTreeMap<(String, Option<i64>), Flow> = BTreeMap::new();
+        for m in &months {
+            for e in &m.entries {
+                sums.entry((m.currency.clone(), category(e)))
+                    .or_default()
+                    .add(e);
+            }
+        }
+        return Ok(sums);
     }
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT t.currency, t.category_id,
@@ -442,30 +460,40 @@ fn sums_by_category(
 
 type MonthKey = (String, String, Option<i64>);
 
-fn sums_by_month(
-    conn: &Connection,
+fn sums_by_month(months: &[Month]) -> BTreeMap<MonthKey, Flow> {
+    let mut out: BTreeMap<MonthKey, Flow> = BTreeMap::new();
+    for m in months {
+        for e in &m.entries {
+            out.entry((m.currency.clone(), m.month.clone(), category(e)))
+                .or_default()
+                .add(e);
+        }
+    }
+    out
+}
+
+/// An entry's category (None: uncategorized).
+fn category(e: &Entry) -> Option<i64> {
+    (e.category_id != 0).then_some(e.category_id)
+}
+
+/// Whether an entry's category is a transfer.
+fn is_transfer(e: &Entry, kinds: &BTreeMap<i64, (String, String)>) -> bool {
+    kinds.get(&e.category_id).is_some_and(|k| k.1 == "transfer")
+}
+
+/// The entries of one currency in months `from..=to`.
+fn entries<'a>(
+    months: &'a [Month],
     from: NaiveDate,
     to: NaiveDate,
-    account: Option<i64>,
-) -> rusqlite::Result<BTreeMap<MonthKey, Flow>> {
-    let mut stmt = conn.prepare(
-        "SELECT currency, month, nullif(category_id, 0), sum(in_sum), sum(out_sum),
-                sum(in_count + out_count)
-         FROM month_stats
-         WHERE month BETWEEN ?1 AND ?2 AND (?3 IS NULL OR account_id = ?3)
-         GROUP BY 1, 2, 3",
-    )?;
-    stmt.query_map(params![month_label(from), month_label(to), account], |r| {
-        Ok((
-            (r.get(0)?, r.get(1)?, r.get(2)?),
-            Flow {
-                inflow: r.get(3)?,
-                outflow: r.get(4)?,
-                count: r.get(5)?,
-            },
-        ))
-    })?
-    .collect()
+    currency: &'a str,
+) -> impl Iterator<Item = (&'a Month, &'a Entry)> {
+    let (from, to) = (month_label(from), month_label(to));
+    months
+        .iter()
+        .filter(move |m| m.currency == currency && m.month >= from && m.month <= to)
+        .flat_map(|m| m.entries.iter().map(move |e| (m, e)))
 }
 
 /// Budgets for the period by (category, currency): each month's own budget, or the
@@ -511,10 +539,33 @@ const SPENDING: &str = "t.amount < 0 AND coalesce(c.kind, 'expense') != 'transfe
 
 fn top_merchants(
     conn: &Connection,
+    months: &[Month],
     p: Period,
     account: Option<i64>,
     currency: &str,
+    kinds: &BTreeMap<i64, (String, String)>,
 ) -> rusqlite::Result<Vec<MerchantLine>> {
+    if whole_months(p).is_some() {
+        let mut by_merchant: BTreeMap<&str, (i64, i64)> = BTreeMap::new();
+        for (_, e) in entries(months, p.from, p.to, currency) {
+            if e.sums.out_count > 0 && !e.merchant_key.is_empty() && !is_transfer(e, kinds) {
+                let m = by_merchant.entry(&e.merchant_key).or_default();
+                m.0 -= e.sums.out_sum;
+                m.1 += e.sums.out_count;
+            }
+        }
+        let mut lines: Vec<MerchantLine> = by_merchant
+            .into_iter()
+            .map(|(merchant, (spent, count))| MerchantLine {
+                merchant: merchant.to_string(),
+                spent,
+                count,
+            })
+            .collect();
+        lines.sort_by(|a, b| b.spent.cmp(&a.spent).then(a.merchant.cmp(&b.merchant)));
+        lines.truncate(TOP);
+        return Ok(lines);
+    }
     let read = |r: &rusqlite::Row<'_>| {
         Ok(MerchantLine {
             merchant: r.get(0)?,
@@ -522,28 +573,12 @@ fn top_merchants(
             count: r.get(2)?,
         })
     };
-    if whole_months(p).is_some() {
-        let mut stmt = conn.prepare(&format!(
-            "SELECT s.merchant_key, -sum(s.out_sum), sum(s.out_count)
-             FROM month_stats s LEFT JOIN categories c ON c.id = s.category_id
-             WHERE s.month BETWEEN ?1 AND ?2 AND (?3 IS NULL OR s.account_id = ?3)
-               AND s.currency = ?4 AND s.out_count > 0 AND s.merchant_key != ''
-               AND coalesce(c.kind, 'expense') != 'transfer'
-             GROUP BY 1 ORDER BY 2 DESC LIMIT {TOP}"
-        ))?;
-        return stmt
-            .query_map(
-                params![month_label(p.from), month_label(p.to), account, currency],
-                read,
-            )?
-            .collect();
-    }
     let mut stmt = conn.prepare(&format!(
         "SELECT t.merchant_key, -sum(t.amount), count(*)
          FROM transactions t LEFT JOIN categories c ON c.id = t.category_id
          WHERE t.date BETWEEN ?1 AND ?2 AND {ACCOUNT} AND t.currency = ?4 AND {SPENDING}
            AND t.merchant_key != ''
-         GROUP BY t.merchant_key ORDER BY 2 DESC LIMIT {TOP}"
+         GROUP BY t.merchant_key ORDER BY 2 DESC, 1 LIMIT {TOP}"
     ))?;
     stmt.query_map(params![iso(p.from), iso(p.to), account, currency], read)?
         .collect()
@@ -563,38 +598,26 @@ fn tx_line(r: &rusqlite::Row<'_>) -> rusqlite::Result<TxLine> {
 /// active in the period or stopped in the three months before it. Read from the monthly sums: the days of the
 /// month with money out, and the average payment of each month.
 fn find_recurring(
-    conn: &Connection,
+    months: &[Month],
     p: Period,
-    account: Option<i64>,
     currency: &str,
     kinds: &BTreeMap<i64, (String, String)>,
-) -> rusqlite::Result<Vec<Recurring>> {
+) -> Vec<Recurring> {
     let window = p.to.with_day(1).expect("day 1") - Months::new(12);
     let recent = p.from - Months::new(3);
-    let mut stmt = conn.prepare(
-        "SELECT merchant_key, month, category_id, out_sum, out_count, out_days FROM month_stats
-         WHERE month BETWEEN ?1 AND ?2 AND (?3 IS NULL OR account_id = ?3)
-           AND currency = ?4 AND out_count > 0 AND merchant_key != ''",
-    )?;
-    let mut rows = stmt.query(params![
-        month_label(window),
-        month_label(p.to),
-        account,
-        currency
-    ])?;
     // Per merchant: whether it is a transfer, and per month (sum, count, days).
-    type ByMonth = BTreeMap<String, (i64, i64, u32)>;
-    let mut merchants: foldhash::HashMap<String, (bool, ByMonth)> = Default::default();
-    while let Some(r) = rows.next()? {
-        let key: String = r.get(0)?;
-        let category: i64 = r.get(2)?;
-        let (sum, count, days): (i64, i64, u32) = (r.get(3)?, r.get(4)?, r.get(5)?);
-        let m = merchants.entry(key).or_default();
-        m.0 |= kinds.get(&category).is_some_and(|k| k.1 == "transfer");
-        let month = m.1.entry(r.get(1)?).or_default();
-        month.0 += sum;
-        month.1 += count;
-        month.2 |= days;
+    type ByMonth<'a> = BTreeMap<&'a str, (i64, i64, u32)>;
+    let mut merchants: foldhash::HashMap<&str, (bool, ByMonth)> = Default::default();
+    for (m, e) in entries(months, window, p.to, currency) {
+        if e.sums.out_count <= 0 || e.merchant_key.is_empty() {
+            continue;
+        }
+        let entry = merchants.entry(&e.merchant_key).or_default();
+        entry.0 |= is_transfer(e, kinds);
+        let month = entry.1.entry(&m.month).or_default();
+        month.0 += e.sums.out_sum;
+        month.1 += e.sums.out_count;
+        month.2 |= e.sums.out_days;
     }
     let mut out = vec![];
     for (key, (transfer, months)) in merchants {
@@ -617,7 +640,7 @@ fn find_recurring(
                 }
             }
         }
-        if let Some(r) = recurring::detect(&key, &payments, p.from, p.to)
+        if let Some(r) = recurring::detect(key, &payments, p.from, p.to)
             && (!r.stopped || r.last >= recent)
         {
             out.push(r);
@@ -628,47 +651,33 @@ fn find_recurring(
             .cmp(&a.monthly_cost)
             .then(a.merchant.cmp(&b.merchant))
     });
-    Ok(out)
+    out
 }
 
 /// What merchants and categories usually cost in the 12 months before the period:
 /// (payments, total out) by merchant key and by category id.
 type Usual = (BTreeMap<String, (i64, i64)>, BTreeMap<i64, (i64, i64)>);
 
-fn usual(
-    conn: &Connection,
-    p: Period,
-    account: Option<i64>,
-    currency: &str,
-) -> rusqlite::Result<Usual> {
+fn usual(months: &[Month], p: Period, currency: &str) -> Usual {
     let start = p.from.with_day(1).expect("day 1");
     let mut merchants: BTreeMap<String, (i64, i64)> = BTreeMap::new();
     let mut categories: BTreeMap<i64, (i64, i64)> = BTreeMap::new();
-    let mut stmt = conn.prepare(
-        "SELECT merchant_key, category_id, sum(out_count), -sum(out_sum) FROM month_stats
-         WHERE month BETWEEN ?1 AND ?2 AND (?3 IS NULL OR account_id = ?3)
-           AND currency = ?4 AND out_count > 0
-         GROUP BY 1, 2",
-    )?;
-    let mut rows = stmt.query(params![
-        month_label(start - Months::new(12)),
-        month_label(start - Months::new(1)),
-        account,
-        currency
-    ])?;
-    while let Some(r) = rows.next()? {
-        let (merchant, category, n, total): (String, i64, i64, i64) =
-            (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-        let m = merchants.entry(merchant).or_default();
+    let (from, to) = (start - Months::new(12), start - Months::new(1));
+    for (_, e) in entries(months, from, to, currency) {
+        let (n, total) = (e.sums.out_count, -e.sums.out_sum);
+        if n <= 0 {
+            continue;
+        }
+        let m = merchants.entry(e.merchant_key.clone()).or_default();
         m.0 += n;
         m.1 += total;
-        if category != 0 {
-            let c = categories.entry(category).or_default();
+        if e.category_id != 0 {
+            let c = categories.entry(e.category_id).or_default();
             c.0 += n;
             c.1 += total;
         }
     }
-    Ok((merchants, categories))
+    (merchants, categories)
 }
 
 /// The usual payment a payment is compared with: its merchant's average (with three
@@ -699,6 +708,7 @@ fn usual_for(
 /// monthly sums); other periods read every payment.
 fn largest_and_unusual(
     conn: &Connection,
+    months: &[Month],
     p: Period,
     account: Option<i64>,
     currency: &str,
@@ -706,23 +716,17 @@ fn largest_and_unusual(
 ) -> rusqlite::Result<(Vec<TxLine>, Vec<Unusual>)> {
     let exponent = crate::money::exponent(currency).unwrap_or(2);
     let floor = 20 * 10i64.pow(exponent);
-    let usual = usual(conn, p, account, currency)?;
+    let usual = usual(months, p, currency);
     // Candidates: (amount, id, merchant, category).
     let mut candidates: Vec<(i64, i64, String, Option<i64>)> = vec![];
     if whole_months(p).is_some() {
-        let mut stmt = conn.prepare(
-            "SELECT s.out_max, s.out_max_id, s.merchant_key, nullif(s.category_id, 0)
-             FROM month_stats s LEFT JOIN categories c ON c.id = s.category_id
-             WHERE s.month BETWEEN ?1 AND ?2 AND (?3 IS NULL OR s.account_id = ?3)
-               AND s.currency = ?4 AND s.out_max_id IS NOT NULL
-               AND coalesce(c.kind, 'expense') != 'transfer'",
-        )?;
-        candidates = stmt
-            .query_map(
-                params![month_label(p.from), month_label(p.to), account, currency],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )?
-            .collect::<Result<_, _>>()?;
+        candidates = entries(months, p.from, p.to, currency)
+            .filter(|(_, e)| !is_transfer(e, kinds))
+            .filter_map(|(_, e)| {
+                let id = e.sums.out_max_id?;
+                Some((e.sums.out_max, id, e.merchant_key.clone(), category(e)))
+            })
+            .collect();
     } else {
         let mut stmt = conn.prepare(&format!(
             "SELECT -t.amount, t.id, t.merchant_key, t.category_id

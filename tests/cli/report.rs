@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::common::{PASS, TestEnv, stderr_of};
+use smartspend::ledger::stats;
 
 /// Nine months of a small life in EUR, and one transfer in USD.
 fn statement() -> String {
@@ -271,8 +272,35 @@ fn monthly_sums_follow_every_change() {
     let env = setup();
     let check = |env: &TestEnv, when: &str| {
         let ledger = env.open_ledger("alice", PASS);
-        let q = |sql: &str| -> Vec<(String, i64, i64, i64, i64)> {
-            let mut stmt = ledger.conn().prepare(sql).unwrap();
+        // What readers see (waiting changes included), and the transactions grouped.
+        let read = |conn: &rusqlite::Connection| -> Vec<(String, i64, i64, i64, i64)> {
+            let months = stats::read(conn, "0000-00", "9999-99", None, None).unwrap();
+            let mut out: Vec<_> = months
+                .into_iter()
+                .flat_map(|m| {
+                    m.entries.into_iter().map(move |e| {
+                        let key = format!(
+                            "{}/{}/{}/{}",
+                            m.month, m.currency, e.category_id, e.merchant_key
+                        );
+                        let s = e.sums;
+                        (key, s.in_sum, s.in_count, s.out_sum, s.out_count)
+                    })
+                })
+                .collect();
+            out.sort();
+            out
+        };
+        let truth = |conn: &rusqlite::Connection| -> Vec<(String, i64, i64, i64, i64)> {
+            let mut stmt = conn
+                .prepare(
+                    "SELECT substr(date, 1, 7) || '/' || currency || '/'
+                            || coalesce(category_id, 0) || '/' || merchant_key,
+                            sum(max(amount, 0)), sum(amount >= 0), sum(min(amount, 0)),
+                            sum(amount < 0)
+                     FROM transactions GROUP BY 1 ORDER BY 1",
+                )
+                .unwrap();
             stmt.query_map([], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })
@@ -280,18 +308,27 @@ fn monthly_sums_follow_every_change() {
             .collect::<Result<_, _>>()
             .unwrap()
         };
-        let stats = q(
-            "SELECT month || '/' || currency || '/' || category_id || '/' || merchant_key,
-                    in_sum, in_count, out_sum, out_count
-             FROM month_stats WHERE in_count + out_count > 0 ORDER BY 1",
-        );
-        let truth = q(
-            "SELECT substr(date, 1, 7) || '/' || currency || '/' || coalesce(category_id, 0)
-                    || '/' || merchant_key,
-                    sum(max(amount, 0)), sum(amount >= 0), sum(min(amount, 0)), sum(amount < 0)
-             FROM transactions GROUP BY 1 ORDER BY 1",
-        );
-        assert_eq!(stats, truth, "after {when}");
+        assert_eq!(read(ledger.conn()), truth(ledger.conn()), "after {when}");
+        let waiting = |conn: &rusqlite::Connection| -> i64 {
+            conn.query_row("SELECT count(*) FROM month_stats_changes", [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(waiting(ledger.conn()), 0, "folded in by {when}");
+        // A change made behind smartspend's back waits; readers count it, and folding
+        // it in gives the same.
+        let tx = ledger.conn().unchecked_transaction().unwrap();
+        tx.execute(
+            "UPDATE transactions SET amount = amount - 100, date = '2026-08-31'
+             WHERE id = (SELECT min(id) FROM transactions)",
+            [],
+        )
+        .unwrap();
+        assert_eq!(waiting(&tx), 2);
+        assert_eq!(read(&tx), truth(&tx), "with a change waiting, after {when}");
+        stats::fold(&tx).unwrap();
+        assert_eq!(waiting(&tx), 0);
+        assert_eq!(read(&tx), truth(&tx), "folded, after {when}");
+        tx.rollback().unwrap();
     };
     check(&env, "the import and a correction");
     let rows: serde_json::Value =

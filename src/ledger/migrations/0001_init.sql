@@ -99,7 +99,9 @@ BEGIN
     UPDATE merchant_stats SET count = count - 1
     WHERE merchant_key = OLD.merchant_key AND outflow = (OLD.amount < 0)
       AND category_id = OLD.category_id AND source = OLD.category_source;
-    DELETE FROM merchant_stats WHERE count <= 0;
+    DELETE FROM merchant_stats
+    WHERE merchant_key = OLD.merchant_key AND outflow = (OLD.amount < 0)
+      AND category_id = OLD.category_id AND source = OLD.category_source AND count <= 0;
 END;
 
 CREATE TRIGGER merchant_stats_update AFTER UPDATE OF category_id, category_source, merchant_key, amount ON transactions
@@ -108,7 +110,9 @@ BEGIN
     WHERE OLD.category_id IS NOT NULL AND (OLD.category_source = 'manual' OR OLD.category_source = 'rule')
       AND merchant_key = OLD.merchant_key AND outflow = (OLD.amount < 0)
       AND category_id = OLD.category_id AND source = OLD.category_source;
-    DELETE FROM merchant_stats WHERE count <= 0;
+    DELETE FROM merchant_stats
+    WHERE merchant_key = OLD.merchant_key AND outflow = (OLD.amount < 0)
+      AND category_id = OLD.category_id AND source = OLD.category_source AND count <= 0;
     INSERT INTO merchant_stats
     SELECT NEW.merchant_key, NEW.amount < 0, NEW.category_id, NEW.category_source, 1
     WHERE NEW.category_id IS NOT NULL AND (NEW.category_source = 'manual' OR NEW.category_source = 'rule')
@@ -121,62 +125,46 @@ CREATE TABLE deleted_fingerprints (
     fingerprint  BLOB PRIMARY KEY
 ) WITHOUT ROWID;
 
--- Sums per month, account, currency, category and merchant: what reports read instead of
--- every transaction. The import adds to it in batches (for speed, no INSERT trigger);
--- `tx add` adds its row itself; the triggers below follow deletes and edits.
+-- Sums per month, account and currency: what reports read instead of every transaction.
+-- `entries` packs the sums of each merchant and category (see ledger/stats.rs): a large
+-- import writes a few rows per month, not one per merchant. The import merges its sums
+-- in; every other change is appended to month_stats_changes (by the triggers below, and
+-- by `tx add`), which readers add on top until it is folded in.
 CREATE TABLE month_stats (
-    month         TEXT NOT NULL,                 -- YYYY-MM
+    month       TEXT NOT NULL,                   -- YYYY-MM
+    account_id  INTEGER NOT NULL,
+    currency    TEXT NOT NULL,
+    entries     BLOB NOT NULL,
+    PRIMARY KEY (month, account_id, currency)
+);
+
+CREATE TABLE month_stats_changes (
+    sign          INTEGER NOT NULL,              -- 1: the row counts, -1: it no longer does
+    date          TEXT NOT NULL,
     account_id    INTEGER NOT NULL,
     currency      TEXT NOT NULL,
     category_id   INTEGER NOT NULL,              -- 0: none
     merchant_key  TEXT NOT NULL,
-    in_sum        INTEGER NOT NULL,              -- amounts >= 0
-    in_count      INTEGER NOT NULL,
-    out_sum       INTEGER NOT NULL,              -- amounts < 0 (a negative sum)
-    out_count     INTEGER NOT NULL,
-    out_days      INTEGER NOT NULL,              -- bit d-1: money out on day d (kept on removal)
-    out_max       INTEGER NOT NULL,              -- the largest single payment (kept on removal)
-    out_max_id    INTEGER,                       -- and its transaction
-    PRIMARY KEY (month, account_id, currency, category_id, merchant_key)
-) WITHOUT ROWID;
+    amount        INTEGER NOT NULL,
+    tx_id         INTEGER NOT NULL
+);
 
 CREATE TRIGGER month_stats_delete AFTER DELETE ON transactions
 BEGIN
-    UPDATE month_stats SET in_sum = in_sum - max(OLD.amount, 0),
-        in_count = in_count - (OLD.amount >= 0), out_sum = out_sum - min(OLD.amount, 0),
-        out_count = out_count - (OLD.amount < 0)
-    WHERE month = substr(OLD.date, 1, 7) AND account_id = OLD.account_id
-      AND currency = OLD.currency AND category_id = coalesce(OLD.category_id, 0)
-      AND merchant_key = OLD.merchant_key;
-    DELETE FROM month_stats WHERE in_count + out_count <= 0
-      AND month = substr(OLD.date, 1, 7) AND account_id = OLD.account_id
-      AND currency = OLD.currency AND category_id = coalesce(OLD.category_id, 0)
-      AND merchant_key = OLD.merchant_key;
+    INSERT INTO month_stats_changes VALUES (-1, OLD.date, OLD.account_id, OLD.currency,
+        coalesce(OLD.category_id, 0), OLD.merchant_key, OLD.amount, OLD.id);
 END;
 
 CREATE TRIGGER month_stats_update
 AFTER UPDATE OF date, amount, currency, account_id, category_id, merchant_key ON transactions
+WHEN OLD.date IS NOT NEW.date OR OLD.amount IS NOT NEW.amount OR OLD.currency IS NOT NEW.currency
+  OR OLD.account_id IS NOT NEW.account_id OR OLD.category_id IS NOT NEW.category_id
+  OR OLD.merchant_key IS NOT NEW.merchant_key
 BEGIN
-    UPDATE month_stats SET in_sum = in_sum - max(OLD.amount, 0),
-        in_count = in_count - (OLD.amount >= 0), out_sum = out_sum - min(OLD.amount, 0),
-        out_count = out_count - (OLD.amount < 0)
-    WHERE month = substr(OLD.date, 1, 7) AND account_id = OLD.account_id
-      AND currency = OLD.currency AND category_id = coalesce(OLD.category_id, 0)
-      AND merchant_key = OLD.merchant_key;
-    DELETE FROM month_stats WHERE in_count + out_count <= 0
-      AND month = substr(OLD.date, 1, 7) AND account_id = OLD.account_id
-      AND currency = OLD.currency AND category_id = coalesce(OLD.category_id, 0)
-      AND merchant_key = OLD.merchant_key;
-    INSERT INTO month_stats VALUES (substr(NEW.date, 1, 7), NEW.account_id, NEW.currency,
-        coalesce(NEW.category_id, 0), NEW.merchant_key, max(NEW.amount, 0), NEW.amount >= 0,
-        min(NEW.amount, 0), NEW.amount < 0,
-        CASE WHEN NEW.amount < 0 THEN 1 << (CAST(substr(NEW.date, 9, 2) AS INTEGER) - 1) ELSE 0 END,
-        max(-NEW.amount, 0), CASE WHEN NEW.amount < 0 THEN NEW.id END)
-    ON CONFLICT DO UPDATE SET in_sum = in_sum + excluded.in_sum,
-        in_count = in_count + excluded.in_count, out_sum = out_sum + excluded.out_sum,
-        out_count = out_count + excluded.out_count, out_days = out_days | excluded.out_days,
-        out_max_id = CASE WHEN excluded.out_max > out_max THEN excluded.out_max_id ELSE out_max_id END,
-        out_max = max(out_max, excluded.out_max);
+    INSERT INTO month_stats_changes VALUES (-1, OLD.date, OLD.account_id, OLD.currency,
+        coalesce(OLD.category_id, 0), OLD.merchant_key, OLD.amount, OLD.id),
+        (1, NEW.date, NEW.account_id, NEW.currency, coalesce(NEW.category_id, 0),
+        NEW.merchant_key, NEW.amount, NEW.id);
 END;
 
 -- Remote AI answers, asked once per merchant key, provider and model.
