@@ -177,6 +177,21 @@ const PREFIXES: &[&str] = &[
     "eft",
     "df",
     "settlement",
+    // Canadian online and fixed point of sale (OPOS, FPOS), ZA debit orders (NAEDO) and
+    // card purchases (PURCH), Belgian and Luxembourg app payments, Swiss direct debit
+    // (LSV+), Belgian direct debit, German payment orders and instant transfers, Italian
+    // and Portuguese abbreviations (BONIF., PAG.)
+    "opos",
+    "fpos",
+    "naedo",
+    "purch",
+    "payconiq",
+    "lsv",
+    "domiciliering",
+    "zahlungsauftrag",
+    "echtzeit",
+    "bonif",
+    "pag",
 ];
 
 /// Channel and transfer wording of several words that opens a line: who is paid comes
@@ -336,6 +351,24 @@ const PHRASES: &[&str] = &[
     "transferencia recibida",
     // Italian
     "bonifico istantaneo a",
+    "bonifico a vostro favore da",
+    "addebito diretto sepa",
+    "addebito diretto",
+    "prelevement europeen",
+    "domiciliation europeenne",
+    "europese domiciliering",
+    "e banking auftrag",
+    "electronic withdrawal",
+    "electronic payment",
+    "bill pay",
+    "preauthorized debit",
+    "pre authorized debit",
+    "pos merchandise",
+    "visa debit pur",
+    "debit pur",
+    "recurring card payment",
+    "tfr to",
+    "tfr from",
     "bonifico istantaneo da",
     "bonifico a favore di",
     "disposizione di bonifico",
