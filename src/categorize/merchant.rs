@@ -390,6 +390,25 @@ const CLOSING: &[&str] = &[
     "bill payment",
 ];
 
+/// Labels of references in direct debit and transfer lines: mandate and creditor ids
+/// (French RUM and ICS, Italian and Austrian CID, German Mandatsref and Glaeubiger-ID,
+/// Dutch kenmerk and referentie): what follows them is not the payee. (A plain REF stays:
+/// "REF RENT" says what for. German SVWZ+/EREF+/CRED+ fields stay too: the payee's name
+/// comes after them.)
+const REFERENCE_LABELS: &[&str] = &[
+    "rum",
+    "ics",
+    "cid",
+    "mandat",
+    "mandaat",
+    "mandatsref",
+    "mandatsreferenz",
+    "glaeubiger",
+    "glaubiger",
+    "kenmerk",
+    "referentie",
+];
+
 /// Words that are not part of a merchant's name wherever they appear.
 const NOISE: &[&str] = &[
     "store",
@@ -660,6 +679,11 @@ fn key_of(text: &str) -> Result<String, String> {
     }) {
         words.truncate(i);
     }
+    // Nor what follows a direct debit's mandate or creditor label ("PRLV SEPA CRF DON RUM
+    // ...", "LASTSCHRIFT X MANDATSREF ...").
+    if let Some(i) = (1..words.len()).find(|&i| REFERENCE_LABELS.contains(&words[i])) {
+        words.truncate(i);
+    }
     // Numbers, codes, store numbers, dates and times anywhere; noise words.
     let mut kept: Vec<&str> = Vec::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
@@ -720,8 +744,16 @@ fn key_of(text: &str) -> Result<String, String> {
     }
     kept.truncate(MAX_WORDS);
     if kept.is_empty() {
-        // Nothing but prefixes and numbers: keep what there was rather than nothing.
-        return Err(original.join(" "));
+        // Nothing but prefixes and numbers: keep what there was rather than nothing, but
+        // not plain numbers beside words ("PAYPAL PAYMENT 8225674986735567": each payment
+        // has its own).
+        let named: Vec<&str> = original
+            .iter()
+            .copied()
+            .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+            .collect();
+        let words = if named.is_empty() { original } else { named };
+        return Err(words.join(" "));
     }
     Ok(kept.join(" "))
 }
@@ -858,6 +890,30 @@ mod tests {
             ("UBER   *TRIP HELP.UBER.COM CA", "uber"),
             ("UBER *EATS", "uber eats"),
             ("7-ELEVEN 23114 DALLAS TX", "7 eleven"),
+            ("OPOS LOBLAWS 1012 TORONTO ON", "loblaws"),
+            (
+                "FPOS SHOPPERS DRUG MART #812 OTTAWA ON",
+                "shoppers drug mart",
+            ),
+            ("NAEDO OLD MUTUAL LIFE 55120931", "old mutual life"),
+            ("LSV+ SWISSCOM (SCHWEIZ) AG", "swisscom schweiz"),
+            (
+                "ADDEBITO DIRETTO SEPA ENEL ENERGIA CID IT88ZZZ0000",
+                "enel energia",
+            ),
+            (
+                "PRELEVEMENT EUROPEEN EDF CLIENTS ICS FR12ZZZ0 RUM 88K2",
+                "edf clients",
+            ),
+            ("EUROPESE DOMICILIERING PROXIMUS MANDAAT 7QX", "proximus"),
+            (
+                "SEPA Lastschrift Stadtwerke Ulm Mandatsref. KD-55",
+                "stadtwerke ulm",
+            ),
+            ("ELECTRONIC WITHDRAWAL COMCAST", "comcast"),
+            ("PAYPAL PAYMENT 8225674986735567", "paypal payment"),
+            ("ATM 0412 553", "atm"),
+            ("0412 553", "0412 553"),
             ("Zelle payment to Maria Lopez JPM99b7k2xq4", "maria lopez"),
             (
                 "STANDING ORDER VIA FASTER PAYMENT TO FOXTONS REFERENCE RENT",
