@@ -409,6 +409,43 @@ const REFERENCE_LABELS: &[&str] = &[
     "referentie",
 ];
 
+/// Months and weekdays: a date written in words when a number stands beside them ("ON 16
+/// AUG", "SAT 03"), or when they close the line ("KOSTEN MAR"). Elsewhere they may be a
+/// name ("SUN LIFE", "MAY DEPARTMENT STORES").
+const CALENDAR: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+];
+
 /// Words that are not part of a merchant's name wherever they appear.
 const NOISE: &[&str] = &[
     "store",
@@ -450,38 +487,6 @@ const NOISE: &[&str] = &[
     "vof",
     "sl",
     "sa",
-    // months and weekdays: dates written in words
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
     // ACH and SEPA field labels
     "des",
     "indn",
@@ -558,6 +563,7 @@ struct Sets {
     closing: Vec<Vec<&'static str>>,
     regions: HashSet<&'static str>,
     city_starts: HashSet<&'static str>,
+    calendar: HashSet<&'static str>,
 }
 
 fn sets() -> &'static Sets {
@@ -579,6 +585,7 @@ fn sets() -> &'static Sets {
         closing: CLOSING.iter().map(|p| p.split(' ').collect()).collect(),
         regions: REGIONS.iter().copied().collect(),
         city_starts: CITY_STARTS.iter().copied().collect(),
+        calendar: CALENDAR.iter().copied().collect(),
     })
 }
 
@@ -691,8 +698,15 @@ fn key_of(text: &str) -> Result<String, String> {
         let card_number = *w == "card" && words.get(i + 1).is_some_and(|n| has_digit(n));
         // "ON 16 AUG": a date in words.
         let dated_on = *w == "on" && words.get(i + 1).is_some_and(|n| has_digit(n));
+        let date_in_words = sets.calendar.contains(w)
+            && (i + 1 == words.len()
+                || words
+                    .get(i + 1)
+                    .is_some_and(|n| has_digit(n) || sets.calendar.contains(n))
+                || i.checked_sub(1).is_some_and(|p| has_digit(words[p])));
         if (has_digit(w) && !short_number_first)
             || sets.noise.contains(w)
+            || date_in_words
             || card_number
             || dated_on
         {
@@ -912,6 +926,9 @@ mod tests {
             ),
             ("ELECTRONIC WITHDRAWAL COMCAST", "comcast"),
             ("PAYPAL PAYMENT 8225674986735567", "paypal payment"),
+            ("SUN LIFE FINANCIAL TORONTO ON", "sun life financial"),
+            ("CARD PAYMENT TO TESCO ON 16 AUG", "tesco"),
+            ("ING Betaalpakket kosten MAR", "ing betaalpakket kosten"),
             ("ATM 0412 553", "atm"),
             ("0412 553", "0412 553"),
             ("Zelle payment to Maria Lopez JPM99b7k2xq4", "maria lopez"),
