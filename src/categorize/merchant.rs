@@ -409,6 +409,9 @@ const REFERENCE_LABELS: &[&str] = &[
     "referentie",
 ];
 
+/// Brands written with a digit, which would otherwise go with the numbers and codes.
+const DIGIT_BRANDS: &[&str] = &["o2", "q8", "a2a", "2degrees", "jet2", "jet2holidays"];
+
 /// Months and weekdays: a date written in words when a number stands beside them ("ON 16
 /// AUG", "SAT 03"), or when they close the line ("KOSTEN MAR"). Elsewhere they may be a
 /// name ("SUN LIFE", "MAY DEPARTMENT STORES").
@@ -564,6 +567,7 @@ struct Sets {
     regions: HashSet<&'static str>,
     city_starts: HashSet<&'static str>,
     calendar: HashSet<&'static str>,
+    digit_brands: HashSet<&'static str>,
 }
 
 fn sets() -> &'static Sets {
@@ -586,6 +590,7 @@ fn sets() -> &'static Sets {
         regions: REGIONS.iter().copied().collect(),
         city_starts: CITY_STARTS.iter().copied().collect(),
         calendar: CALENDAR.iter().copied().collect(),
+        digit_brands: DIGIT_BRANDS.iter().copied().collect(),
     })
 }
 
@@ -667,7 +672,7 @@ fn key_of(text: &str) -> Result<String, String> {
         let opening_number = last_removed.is_empty() && first.len() <= 2 && words.len() > 1;
         if sets.prefixes.contains(first)
             || connector
-            || (has_digit(first) && !opening_number)
+            || (has_digit(first) && !opening_number && !sets.digit_brands.contains(first))
             || on_after_authorized
         {
             last_removed = first;
@@ -704,7 +709,7 @@ fn key_of(text: &str) -> Result<String, String> {
                     .get(i + 1)
                     .is_some_and(|n| has_digit(n) || sets.calendar.contains(n))
                 || i.checked_sub(1).is_some_and(|p| has_digit(words[p])));
-        if (has_digit(w) && !short_number_first)
+        if (has_digit(w) && !short_number_first && !sets.digit_brands.contains(w))
             || sets.noise.contains(w)
             || date_in_words
             || card_number
@@ -927,6 +932,8 @@ mod tests {
             ("ELECTRONIC WITHDRAWAL COMCAST", "comcast"),
             ("PAYPAL PAYMENT 8225674986735567", "paypal payment"),
             ("SUN LIFE FINANCIAL TORONTO ON", "sun life financial"),
+            ("DIRECT DEBIT O2 UK 8812345", "o2"),
+            ("Q8 ITALIA 0412 ROMA", "q8 italia roma"),
             ("CARD PAYMENT TO TESCO ON 16 AUG", "tesco"),
             ("ING Betaalpakket kosten MAR", "ing betaalpakket kosten"),
             ("ATM 0412 553", "atm"),
