@@ -329,6 +329,29 @@ pub fn run(cmd: RulesCommand, ctx: &Ctx) -> Result<()> {
                     None => "none".into(),
                 },
             ));
+            // What a remote AI said of this merchant before (it is asked during `import`
+            // and `categorize` only, for what the local tiers leave).
+            let mut stmt = conn.prepare(
+                "SELECT provider, model, category, confidence FROM ai_cache
+                 WHERE merchant_key = ?1 ORDER BY created_at DESC",
+            )?;
+            let answers: Vec<(String, String, Option<String>, Option<f64>)> = stmt
+                .query_map([&key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect::<Result<_, _>>()?;
+            if answers.is_empty() {
+                rows.push(("remote AI".into(), "not asked about this merchant".into()));
+            }
+            for (provider, model, category, confidence) in answers {
+                let said = match (category, confidence) {
+                    (Some(c), Some(p)) => format!("{c} ({:.0}% sure)", p * 100.0),
+                    (Some(c), None) => c,
+                    (None, _) => "no answer".into(),
+                };
+                rows.push((
+                    "remote AI".into(),
+                    format!("{said}, cached from {provider} {model}"),
+                ));
+            }
             let verdict = categorizer.decide(&subject);
             rows.push((
                 "result".into(),

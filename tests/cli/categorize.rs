@@ -327,6 +327,24 @@ fn rules_test_explains_the_decision() {
         out.contains("lexicon") && out.contains("Subscriptions"),
         "{out}"
     );
+    assert!(out.contains("not asked about this merchant"), "{out}");
+    // A remote AI's cached answer for the merchant shows too.
+    {
+        let ledger = env.open_ledger("alice", PASS);
+        ledger
+            .conn()
+            .execute(
+                "INSERT INTO ai_cache (merchant_key, provider, model, category, confidence)
+                 VALUES ('corner deli', 'openai', 'gpt-test', 'Dining', 0.83)",
+                [],
+            )
+            .unwrap();
+    }
+    let out = ok(&env, &["rules", "test", "CORNER DELI 0042"]);
+    assert!(
+        out.contains("Dining (83% sure), cached from openai gpt-test"),
+        "{out}"
+    );
 }
 
 #[test]
