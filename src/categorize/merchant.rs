@@ -369,6 +369,8 @@ const PHRASES: &[&str] = &[
     "recurring card payment",
     "tfr to",
     "tfr from",
+    "periodic payment",
+    "online tfr",
     "bonifico istantaneo da",
     "bonifico a favore di",
     "disposizione di bonifico",
@@ -407,6 +409,8 @@ const REFERENCE_LABELS: &[&str] = &[
     "glaubiger",
     "kenmerk",
     "referentie",
+    // Australian customer reference number (Centrelink and billers)
+    "crn",
 ];
 
 /// Brands written with a digit, which would otherwise go with the numbers and codes.
@@ -448,6 +452,10 @@ const CALENDAR: &[&str] = &[
     "sat",
     "sun",
 ];
+
+/// Currency codes of foreign-currency card lines ("131.11 GBP, RATE 1.00/GBP"): noise,
+/// and where the name ends when a rate follows.
+const CURRENCIES: &[&str] = &["gbp", "eur", "usd", "zar", "aud", "nzd", "cad", "chf"];
 
 /// Words that are not part of a merchant's name wherever they appear.
 const NOISE: &[&str] = &[
@@ -520,15 +528,6 @@ const NOISE: &[&str] = &[
     "referentie",
     "mandate",
     "verwendungszweck",
-    // currency codes of foreign-currency card lines ("131.11 GBP, RATE 1.00/GBP")
-    "gbp",
-    "eur",
-    "usd",
-    "zar",
-    "aud",
-    "nzd",
-    "cad",
-    "chf",
     // UK banks' trailing channel codes ("... ON 16 AUG BCC")
     "bcc",
     "clp",
@@ -585,7 +584,7 @@ fn sets() -> &'static Sets {
             }
             by_first
         },
-        noise: NOISE.iter().copied().collect(),
+        noise: NOISE.iter().chain(CURRENCIES).copied().collect(),
         closing: CLOSING.iter().map(|p| p.split(' ').collect()).collect(),
         regions: REGIONS.iter().copied().collect(),
         city_starts: CITY_STARTS.iter().copied().collect(),
@@ -682,12 +681,16 @@ fn key_of(text: &str) -> Result<String, String> {
         }
     }
     // What follows card wording in the middle of a line is not the name
-    // ("LEROY MERLIN, CON LA TARJETA : 4921...", "SALVOS ... Value Date: 09/06").
+    // ("LEROY MERLIN, CON LA TARJETA : 4921...", "SALVOS ... Value Date: 09/06"), nor
+    // the amount of a foreign-currency card line ("APPLE SERVICES,9.99 GBP, RATE 1.00/GBP").
     if let Some(i) = (1..words.len()).find(|&i| {
         matches!(
             words[i..],
-            ["con", "la", "tarjeta", ..] | ["con", "tarjeta", ..] | ["value", "date", ..]
-        )
+            ["con", "la", "tarjeta", ..]
+                | ["con", "tarjeta", ..]
+                | ["value", "date", ..]
+                | ["carte", "numero", ..]
+        ) || (words.get(i + 1) == Some(&"rate") && CURRENCIES.contains(&words[i]))
     }) {
         words.truncate(i);
     }
@@ -931,6 +934,16 @@ mod tests {
             ),
             ("ELECTRONIC WITHDRAWAL COMCAST", "comcast"),
             ("PAYPAL PAYMENT 8225674986735567", "paypal payment"),
+            (
+                "CARD PAYMENT TO APPLE SERVICES,9.99 GBP, RATE 1.00/GBP ON 07-05-2024",
+                "apple services",
+            ),
+            ("PERIODIC PAYMENT AGL CUST 9707321", "agl cust"),
+            (
+                "DIRECT CREDIT DHS-CENTRELINK CRN 412440062X",
+                "dhs centrelink",
+            ),
+            ("ACHAT CB TY BREIZ 01.11.24 CARTE NUMERO 746", "ty breiz"),
             ("SUN LIFE FINANCIAL TORONTO ON", "sun life financial"),
             ("DIRECT DEBIT O2 UK 8812345", "o2"),
             ("Q8 ITALIA 0412 ROMA", "q8 italia roma"),
