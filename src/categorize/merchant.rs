@@ -192,6 +192,9 @@ const PREFIXES: &[&str] = &[
     "echtzeit",
     "bonif",
     "pag",
+    "zahlungseingang",
+    "ueberweisungsauftrag",
+    "uberweisungsauftrag",
 ];
 
 /// Channel and transfer wording of several words that opens a line: who is paid comes
@@ -371,6 +374,10 @@ const PHRASES: &[&str] = &[
     "tfr from",
     "periodic payment",
     "online tfr",
+    "immediate trf cr",
+    "immediate trf",
+    "scheduled pmt to",
+    "scheduled payment to",
     "bonifico istantaneo da",
     "bonifico a favore di",
     "disposizione di bonifico",
@@ -381,6 +388,9 @@ const PHRASES: &[&str] = &[
 /// Channel wording of several words that closes a line: how it was paid, not to whom.
 const CLOSING: &[&str] = &[
     "direct debit",
+    // UK direct debit and US web payment codes
+    "ddr",
+    "web pmt",
     "apple pay",
     "google pay",
     "samsung pay",
@@ -690,6 +700,7 @@ fn key_of(text: &str) -> Result<String, String> {
                 | ["con", "tarjeta", ..]
                 | ["value", "date", ..]
                 | ["carte", "numero", ..]
+                | ["card", "no", ..]
         ) || (words.get(i + 1) == Some(&"rate") && CURRENCIES.contains(&words[i]))
     }) {
         words.truncate(i);
@@ -944,6 +955,12 @@ mod tests {
                 "dhs centrelink",
             ),
             ("ACHAT CB TY BREIZ 01.11.24 CARTE NUMERO 746", "ty breiz"),
+            (
+                "KLOOF ST BOOKS CAPE TOWN ZA CARD NO. 4547XXXXXXXX8723",
+                "kloof st books",
+            ),
+            ("HILLTOP BROADBAN DDR", "hilltop broadban"),
+            ("Scheduled Pmt To Dr Nkosi Practice", "dr nkosi practice"),
             ("SUN LIFE FINANCIAL TORONTO ON", "sun life financial"),
             ("DIRECT DEBIT O2 UK 8812345", "o2"),
             ("Q8 ITALIA 0412 ROMA", "q8 italia roma"),
