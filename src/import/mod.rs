@@ -223,10 +223,6 @@ pub fn import_file(
     categorizer: &Categorizer,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Summary, ImportError> {
-    let sql = |source| LedgerError::Sqlite {
-        path: PathBuf::from("ledger"),
-        source,
-    };
     // Open it here so that a missing file fails before anything is written.
     let file = File::open(path).map_err(|source| ImportError::Open {
         path: path.into(),
@@ -498,16 +494,17 @@ fn insert_sql(rows: usize) -> String {
     )
 }
 
-/// Binds `rows` to an INSERT made by `insert_sql` and runs it; returns how many went in.
-/// `ids`: the first row's id, the account's, the import's.
+/// Binds `rows` (booked on `dates`) to an INSERT made by `insert_sql` and runs it;
+/// returns how many went in. `ids`: the first row's id, the account's, the import's.
 fn insert_rows(
     stmt: &mut rusqlite::Statement<'_>,
     rows: &[Prepared],
+    dates: &[IsoDate],
     (first_id, account_id, import_id): (i64, i64, i64),
 ) -> rusqlite::Result<usize> {
     let mut i = 1;
-    for (n, p) in rows.iter().enumerate() {
-        let (date, value_date) = (iso_date(p.row.date), p.row.value_date.map(iso_date));
+    for (n, (p, date)) in rows.iter().zip(dates).enumerate() {
+        let value_date = p.row.value_date.map(iso_date);
         let d = p.decision.as_ref();
         stmt.raw_bind_parameter(i, first_id + n as i64)?;
         stmt.raw_bind_parameter(i + 1, account_id)?;
@@ -560,11 +557,12 @@ impl Writer<'_, '_> {
         let first_id = self.next_id;
         self.next_id += rows.len() as i64;
         let ids = (first_id, self.account_id, self.summary.import_id);
+        let dates: Vec<IsoDate> = rows.iter().map(|p| iso_date(p.row.date)).collect();
         let inserted = if rows.len() == ROWS_PER_INSERT {
-            insert_rows(&mut self.insert, &rows, ids)
+            insert_rows(&mut self.insert, &rows, &dates, ids)
         } else {
             let mut stmt = self.tx.prepare(&insert_sql(rows.len())).map_err(sql)?;
-            insert_rows(&mut stmt, &rows, ids)
+            insert_rows(&mut stmt, &rows, &dates, ids)
         }
         .map_err(sql)?;
         // Which rows went in: all, none, or (rarely) those whose id is now taken.
@@ -581,10 +579,10 @@ impl Writer<'_, '_> {
                 .collect::<Result<_, _>>()
                 .map_err(sql)?
         };
-        for (n, p) in rows.into_iter().enumerate() {
+        for (n, (p, date)) in rows.into_iter().zip(&dates).enumerate() {
             let id = first_id + n as i64;
             if all || taken.contains(&id) {
-                self.count(id, p);
+                self.count(id, p, date);
             } else {
                 self.summary.duplicates += 1;
             }
@@ -593,7 +591,7 @@ impl Writer<'_, '_> {
     }
 
     /// Counts a row that went in.
-    fn count(&mut self, id: i64, p: Prepared) {
+    fn count(&mut self, id: i64, p: Prepared, date: &IsoDate) {
         let Prepared {
             row,
             merchant_key,
@@ -603,7 +601,7 @@ impl Writer<'_, '_> {
         self.summary.imported += 1;
         self.month_stats.add(
             id,
-            iso_date(row.date).as_str(),
+            date.as_str(),
             self.account_id,
             &row.currency,
             decision.as_ref().map(|d| d.category_id),

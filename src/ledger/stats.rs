@@ -136,14 +136,10 @@ fn load(
         .query_row(params![month, account_id, currency], |r| r.get(0))
         .optional()?;
     let mut out = Entries::new();
-    for e in decode_or_empty(blob.as_deref())? {
+    for e in blob.as_deref().map_or(Ok(vec![]), decode)? {
         out.insert((e.merchant_key, e.category_id), e.sums);
     }
     Ok(out)
-}
-
-fn decode_or_empty(blob: Option<&[u8]>) -> rusqlite::Result<Vec<Entry>> {
-    blob.map_or(Ok(vec![]), decode)
 }
 
 fn store(

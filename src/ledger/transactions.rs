@@ -274,6 +274,7 @@ pub struct NewTx<'a> {
 pub fn add(conn: &Connection, tx: &NewTx<'_>) -> Result<i64, rusqlite::Error> {
     let mut fingerprint = [0u8; 16];
     getrandom::fill(&mut fingerprint).expect("the OS has random numbers");
+    let key = merchant_key(tx.description);
     conn.execute(
         "INSERT INTO transactions (account_id, date, amount, currency, description,
              merchant_key, note, fingerprint)
@@ -284,7 +285,7 @@ pub fn add(conn: &Connection, tx: &NewTx<'_>) -> Result<i64, rusqlite::Error> {
             tx.amount,
             tx.currency,
             tx.description,
-            merchant_key(tx.description),
+            key,
             tx.note,
             fingerprint.to_vec()
         ],
@@ -293,14 +294,7 @@ pub fn add(conn: &Connection, tx: &NewTx<'_>) -> Result<i64, rusqlite::Error> {
     // Imports count their rows in batches; a row added by hand counts itself.
     conn.execute(
         "INSERT INTO month_stats_changes VALUES (1, ?1, ?2, ?3, 0, ?4, ?5, ?6)",
-        params![
-            tx.date,
-            tx.account_id,
-            tx.currency,
-            merchant_key(tx.description),
-            tx.amount,
-            id
-        ],
+        params![tx.date, tx.account_id, tx.currency, key, tx.amount, id],
     )?;
     Ok(id)
 }

@@ -718,27 +718,25 @@ fn largest_and_unusual(
     let floor = 20 * 10i64.pow(exponent);
     let usual = usual(months, p, currency);
     // Candidates: (amount, id, merchant, category).
-    let mut candidates: Vec<(i64, i64, String, Option<i64>)> = vec![];
-    if whole_months(p).is_some() {
-        candidates = entries(months, p.from, p.to, currency)
+    let mut candidates: Vec<(i64, i64, String, Option<i64>)> = if whole_months(p).is_some() {
+        entries(months, p.from, p.to, currency)
             .filter(|(_, e)| !is_transfer(e, kinds))
             .filter_map(|(_, e)| {
                 let id = e.sums.out_max_id?;
                 Some((e.sums.out_max, id, e.merchant_key.clone(), category(e)))
             })
-            .collect();
+            .collect()
     } else {
         let mut stmt = conn.prepare(&format!(
             "SELECT -t.amount, t.id, t.merchant_key, t.category_id
              FROM transactions t LEFT JOIN categories c ON c.id = t.category_id
              WHERE t.date BETWEEN ?1 AND ?2 AND {ACCOUNT} AND t.currency = ?4 AND {SPENDING}"
         ))?;
-        candidates = stmt
-            .query_map(params![iso(p.from), iso(p.to), account, currency], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<Result<_, _>>()?;
-    }
+        stmt.query_map(params![iso(p.from), iso(p.to), account, currency], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<Result<_, _>>()?
+    };
     candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut odd: Vec<(f64, i64, i64, String)> = candidates
         .iter()
